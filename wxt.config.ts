@@ -7,7 +7,7 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  outDir: 'dist',
+  outDir: process.env.CLAIMLENS_OUT_DIR ?? 'dist', // helpers/CI may build side by side
   manifest: {
     name: 'ClaimLens',
     description: 'Checks medical claims where they are typed: units, NCCI edits, MUEs, modifiers and fee estimates. Works offline; claim data never leaves the browser.',

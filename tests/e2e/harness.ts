@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, extname, resolve, normalize } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist/chrome-mv3');
+export const DIST = process.env.CLAIMLENS_DIST ?? join(ROOT, process.env.CLAIMLENS_OUT_DIR ?? 'dist', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** How long to wait for the MV3 service worker to register after launch. */
@@ -80,7 +80,8 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
 
 /** Sends a runtime message from an extension page, as the popup or options page would. */
 export async function sendFromExtensionPage<T = unknown>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  // `chrome` exists in the extension page, not in Node: reach it through globalThis.
+  return page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message) as Promise<T>;
 }
 
 const MIME: Record<string, string> = {
