@@ -1,0 +1,290 @@
+/**
+ * The reference-data store: CMS datasets kept in IndexedDB (database "claimlens").
+ *
+ * This module is the whole public surface the service worker, popup and options page use.
+ * Everything is fetch-free: callers hand in bytes (bundled files read by the extension,
+ * files the user picked in the options page). Nothing here touches the DOM.
+ *
+ * Usage (service worker):
+ *
+ * ```ts
+ * import { openReferenceStore, seedFromBundles, prefetchReference, lookupCode,
+ *          searchCodes, importCmsFile, getSeedStatus } from '../src/data/store/api';
+ * import { checkClaim } from '../src/rules/check-claim';
+ *
+ * const store = await openReferenceStore();
+ * // On every worker start (cheap when already seeded; resumes a seed that was cut off):
+ * const manifest = await (await fetch(browser.runtime.getURL('/data/manifest.json'))).json();
+ * void seedFromBundles(store, {
+ *   manifest,
+ *   readFile: async (name) => new Uint8Array(await (await fetch(browser.runtime.getURL(`/data/${name}`))).arrayBuffer()),
+ * }, (p) => console.debug('seed', p.dataset, p.fraction));
+ *
+ * // Checking one claim: read just what it needs, then run the synchronous engine.
+ * const ref = await prefetchReference(store, claim.lines.map((l) => l.code), claim.lines.map((l) => l.dos));
+ * const result = checkClaim(claim, ref);
+ *
+ * // Popup:
+ * const card = await lookupCode(store, '97530', { dos: '2026-11-23', locality: '01112-05', setting: 'nonFacility' });
+ * const hits = await searchCodes(store, 'therapeutic act', 10);
+ *
+ * // Options page (user picked a file):
+ * try {
+ *   const report = await importCmsFile(store, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+ *   show(`${report.kind} ${report.version}: ${report.rows} rows, in use from ${report.effective}`);
+ * } catch (e) {
+ *   if (e instanceof ImportError) show(e.message); // names the problem and line; data in use unchanged
+ * }
+ * ```
+ *
+ * Readers never see a half-written dataset: a dataset is listed in the `active` registry
+ * only by the last transaction of its seed / import. Until then readers answer from what is
+ * already active (or report "not loaded yet" through `getSeedStatus`).
+ */
+import type {
+  CuratedCode,
+  ConversionFactor,
+  DatasetRef,
+  GpciRecord,
+  MueRecord,
+  PtpEdit,
+  ReferenceData,
+  RvuRecord,
+  TipRule,
+} from '../reference';
+
+/** IndexedDB database name. */
+export const DB_NAME = 'claimlens';
+/** Schema version; `upgrade` keeps imported datasets and the `user` store. */
+export const DB_VERSION = 1;
+
+/** An open store. Keep one per worker / page; `close()` when the page goes away. */
+export interface ReferenceStore {
+  /** The idb database handle (internal; use the functions of this module). */
+  readonly db: import('idb').IDBPDatabase<unknown>;
+  close(): void;
+}
+
+/** Kinds of datasets the store holds. */
+export type DatasetKind = 'rvu' | 'gpci' | 'ptp' | 'mue' | 'hcpcs' | 'curated' | 'tips';
+
+/** Where a dataset came from: shipped with the extension, or imported by the user. */
+export type DatasetOrigin = 'bundle' | 'import';
+
+export interface DatasetStatus {
+  id: string;
+  kind: DatasetKind;
+  version: string;
+  /** First date of service it applies to, YYYY-MM-DD. */
+  effective: string;
+  origin: DatasetOrigin;
+  /** Records (rows of the CMS table) written so far / in total. */
+  rows: number;
+  /** Visible to readers (all chunks written and switched active). */
+  complete: boolean;
+}
+
+export interface SeedStatus {
+  /** Every bundled dataset is active. */
+  complete: boolean;
+  /** Bundled and imported datasets, in seed order. */
+  datasets: DatasetStatus[];
+  /** 0..1 over all bundled chunks. */
+  progress: number;
+}
+
+/** Progress callback payload while seeding. */
+export interface SeedProgress {
+  dataset: string;
+  chunk: number;
+  chunks: number;
+  /** 0..1 over all bundled chunks. */
+  fraction: number;
+}
+
+/** What the extension can read: the bundle manifest and the raw bundle files. */
+export interface BundleSource {
+  /** The bundle manifest as shipped in data/bundles (parsed JSON; validated here). */
+  manifest: unknown;
+  /** Raw file bytes as in data/bundles (gzip where the name ends in .gz). */
+  readFile(name: string): Promise<Uint8Array>;
+}
+
+export type Setting = 'nonFacility' | 'facility';
+
+export interface LookupOptions {
+  /** Date of service, YYYY-MM-DD: picks the datasets in effect. */
+  dos: string;
+  /** "MAC-LL" locality for GPCIs; omitted or "national" = all 1.0. */
+  locality?: string;
+  setting?: Setting;
+  /** Most PTP edits listed per direction (default 50); totals are always given. */
+  ptpLimit?: number;
+}
+
+/** One RVU row of one year, as shown in the popup. */
+export interface CodeCardRvu {
+  year: number;
+  record: RvuRecord;
+  conversionFactor?: ConversionFactor;
+}
+
+export interface CodeCardPtp {
+  /** Edits where this code is column 1 (the other code is denied), active on the DOS. */
+  asColumn1: PtpEdit[];
+  /** Edits where this code is column 2 (this code is denied), active on the DOS. */
+  asColumn2: PtpEdit[];
+  totalAsColumn1: number;
+  totalAsColumn2: number;
+  /** The PTP table in effect for the DOS, if any is loaded. */
+  dataset?: DatasetRef;
+}
+
+/** Everything the popup shows for one code. */
+export interface CodeCard {
+  code: string;
+  /** Found in any dataset. */
+  known: boolean;
+  /** Our plain-language summary (curated), never the AMA descriptor. */
+  curated?: CuratedCode;
+  /** HCPCS Level II long description (public domain); undefined for CPT codes. */
+  hcpcsDescription?: string;
+  /** PFS status code of the DOS year's RVU row and what it means for payment. */
+  status?: { code: string; meaning: string };
+  /** Global (no modifier) RVU rows for 2025 and 2026 where data exists. */
+  rvu: CodeCardRvu[];
+  gpci?: GpciRecord;
+  ptp: CodeCardPtp;
+  /** MUE per loaded dataset, newest first (marks the one in effect for the DOS). */
+  mue: Array<MueRecord & { inEffect: boolean }>;
+  tips: TipRule[];
+  /** Datasets not yet loaded that could change this card (seed still running). */
+  pending: string[];
+}
+
+export interface CodeSearchHit {
+  code: string;
+  /** Curated summary or HCPCS Level II short description; '' when we have no words. */
+  label: string;
+}
+
+export type ImportKind = 'ptp' | 'mue' | 'rvu' | 'gpci';
+
+export interface ImportReport {
+  kind: ImportKind;
+  /** New dataset id, e.g. "ptp-import-v322r0". */
+  datasetId: string;
+  /** As CMS names it, e.g. "NCCI practitioner PTP v32.2 rev 0". */
+  version: string;
+  /** YYYY-MM-DD; the dataset is used for dates of service from this date on. */
+  effective: string;
+  rows: number;
+  warnings: string[];
+}
+
+/** A file refused by import (or a failed write). The data in use is unchanged. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    message: string,
+    /** 1-based line in the file (or member) where the problem is, when known. */
+    readonly line?: number,
+    /** Member of a zip, when the problem is inside one. */
+    readonly member?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type {
+  CuratedCode,
+  ConversionFactor,
+  DatasetRef,
+  GpciRecord,
+  MueRecord,
+  PtpEdit,
+  ReferenceData,
+  RvuRecord,
+  TipRule,
+};
+
+/* ---------------------------------------------------------------------------------------
+ * Functions. Signatures are the contract; bodies are filled in as the sibling modules land.
+ * ------------------------------------------------------------------------------------- */
+
+/** Opens (and creates / upgrades) the "claimlens" database. */
+export async function openReferenceStore(name?: string): Promise<ReferenceStore> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/**
+ * Seeds (or resumes seeding) every bundled dataset whose checksum is not yet active.
+ * Resumable: progress is recorded per chunk, a killed worker continues where it stopped.
+ * Therapy codes become answerable first. Safe to call concurrently (second call waits).
+ */
+export async function seedFromBundles(
+  store: ReferenceStore,
+  source: BundleSource,
+  onProgress?: (p: SeedProgress) => void,
+): Promise<SeedStatus> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+export async function getSeedStatus(store: ReferenceStore): Promise<SeedStatus> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/**
+ * Reads only what one claim needs (by key, no scans) and returns a synchronous
+ * ReferenceData for the engine. Codes may be in any common format ("97530-GP").
+ */
+export async function prefetchReference(
+  store: ReferenceStore,
+  codes: string[],
+  dos: string[],
+): Promise<ReferenceData> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/** Everything the popup shows for one code. Unknown codes give `known: false`. */
+export async function lookupCode(store: ReferenceStore, code: string, options: LookupOptions): Promise<CodeCard> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/** Codes ("97530", "97530-GP", "g0283") or words (prefix match on our summaries and HCPCS II descriptions). */
+export async function searchCodes(store: ReferenceStore, query: string, limit?: number): Promise<CodeSearchHit[]> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/**
+ * Imports a CMS file: NCCI practitioner PTP zip (or one of its .txt parts), practitioner MUE
+ * CSV, PFS RVU (PPRRVU) CSV or GPCI CSV. Kind is detected from content. Throws ImportError
+ * for broken/wrong files; the data in use is unchanged.
+ * @param effective YYYY-MM-DD override of the first date of service it applies to.
+ */
+export async function importCmsFile(
+  store: ReferenceStore,
+  file: { name: string; bytes: Uint8Array },
+  effective?: string,
+): Promise<ImportReport> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/** Imported datasets, for the options page. */
+export async function listDatasets(store: ReferenceStore): Promise<DatasetStatus[]> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
+
+/** Removes an imported dataset (bundled ones cannot be removed). */
+export async function removeImportedDataset(store: ReferenceStore, datasetId: string): Promise<void> {
+  void [arguments];
+  throw new Error('reference store: not implemented yet');
+}
