@@ -52,6 +52,7 @@ import type {
   RvuRecord,
   TipRule,
 } from '../reference';
+import type { DatasetKind as ManifestDatasetKind } from '../bundle-manifest';
 
 /** IndexedDB database name. */
 export const DB_NAME = 'claimlens';
@@ -65,8 +66,8 @@ export interface ReferenceStore {
   close(): void;
 }
 
-/** Kinds of datasets the store holds. */
-export type DatasetKind = 'rvu' | 'gpci' | 'ptp' | 'mue' | 'hcpcs' | 'curated' | 'tips';
+/** Kinds of datasets the store holds (the bundle manifest's kinds). */
+export type DatasetKind = ManifestDatasetKind;
 
 /** Where a dataset came from: shipped with the extension, or imported by the user. */
 export type DatasetOrigin = 'bundle' | 'import';
@@ -80,8 +81,16 @@ export interface DatasetStatus {
   origin: DatasetOrigin;
   /** Records (rows of the CMS table) written so far / in total. */
   rows: number;
-  /** Visible to readers (all chunks written and switched active). */
+  /** All chunks written and switched active. */
   complete: boolean;
+  /**
+   * Readers may already answer from it: complete, or (PTP) its therapy codes are fully
+   * written and switched on first while the rest of the table is still being written.
+   * Check `coverage` before relying on it for a non-therapy code. Always set by the store.
+   */
+  readable?: boolean;
+  /** Codes readers may rely on: 'all', 'therapy' (PTP still seeding the rest) or 'none'. Always set by the store. */
+  coverage?: 'all' | 'therapy' | 'none';
 }
 
 export interface SeedStatus {

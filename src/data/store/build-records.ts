@@ -1,0 +1,139 @@
+/**
+ * Turns a parsed dataset into ordered, chunked store records. Ordering and chunking are
+ * deterministic, so a seed interrupted after chunk k can rebuild the same chunks on the
+ * next start and continue with chunk k+1.
+ */
+import type { DatasetContent, PtpGroupRow } from './content';
+import { packEdit } from './ptp-pack';
+import type { StoreRecord } from './records';
+import { labelWords } from './words';
+
+export interface ChunkLimits {
+  /** Most records per transaction. */
+  records: number;
+  /** Most PTP edits per transaction (one PTP record may pack hundreds). */
+  edits: number;
+}
+
+export const DEFAULT_LIMITS: ChunkLimits = { records: 5000, edits: 150_000 };
+
+export interface BuiltDataset {
+  chunks: StoreRecord[][];
+  /** Rows of the source table (PTP: pairs). */
+  rows: number;
+  /**
+   * PTP only: after this many chunks every record of `priorityCodes` is written (forward
+   * records where they are column 1, reverse records where they are column 2).
+   */
+  priorityChunks?: number;
+  priorityCodes?: string[];
+}
+
+function chunk(records: StoreRecord[], limits: ChunkLimits): StoreRecord[][] {
+  const chunks: StoreRecord[][] = [];
+  let current: StoreRecord[] = [];
+  let weight = 0;
+  for (const record of records) {
+    const w = record.store === 'ptp' || record.store === 'ptpRev' ? record.value.n : 1;
+    if (current.length > 0 && (current.length >= limits.records || weight + w > limits.edits)) {
+      chunks.push(current);
+      current = [];
+      weight = 0;
+    }
+    current.push(record);
+    weight += w;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function wordRecords(ds: string, labels: Iterable<[string, string]>): StoreRecord[] {
+  const out: StoreRecord[] = [];
+  for (const [code, label] of labels) {
+    for (const word of labelWords(label)) out.push({ store: 'words', value: { word, code, ds } });
+  }
+  return out;
+}
+
+function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlySet<string>, limits: ChunkLimits): BuiltDataset {
+  const forward: StoreRecord[] = [];
+  // Reverse entries grouped by column 2; string concatenation keeps this compact.
+  const reverse = new Map<string, { e: string; n: number }>();
+  let rows = 0;
+  for (const group of groups) {
+    const packed: string[] = [];
+    for (const edit of group.edits) {
+      packed.push(packEdit({ other: edit.column2, effective: edit.effective, deletion: edit.deletion, modifierIndicator: edit.modifierIndicator, rationale: edit.rationale }));
+      const entry = packEdit({ other: group.column1, effective: edit.effective, deletion: edit.deletion, modifierIndicator: edit.modifierIndicator, rationale: edit.rationale });
+      const rev = reverse.get(edit.column2);
+      if (rev) {
+        rev.e += `;${entry}`;
+        rev.n += 1;
+      } else reverse.set(edit.column2, { e: entry, n: 1 });
+    }
+    rows += group.edits.length;
+    forward.push({ store: 'ptp', value: { ds, code: group.column1, n: packed.length, e: packed.join(';') } });
+  }
+  const backward: StoreRecord[] = [];
+  for (const [code, { e, n }] of reverse) backward.push({ store: 'ptpRev', value: { ds, code, n, e } });
+  const byCode = (a: StoreRecord, b: StoreRecord): number => {
+    const ka = (a.value as { code: string }).code;
+    const kb = (b.value as { code: string }).code;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+  const isPriority = (r: StoreRecord): boolean => priority.has((r.value as { code: string }).code);
+  const first = [...forward.filter(isPriority), ...backward.filter(isPriority)].sort(byCode);
+  const rest = [...forward.filter((r) => !isPriority(r)), ...backward.filter((r) => !isPriority(r))].sort(byCode);
+  const firstChunks = chunk(first, limits);
+  return {
+    chunks: [...firstChunks, ...chunk(rest, limits)],
+    rows,
+    priorityChunks: firstChunks.length,
+    priorityCodes: [...priority].sort(),
+  };
+}
+
+export function buildRecords(ds: string, content: DatasetContent, priority: ReadonlySet<string> = new Set(), limits: ChunkLimits = DEFAULT_LIMITS): BuiltDataset {
+  switch (content.kind) {
+    case 'ptp':
+      return buildPtp(ds, content.groups, priority, limits);
+    case 'rvu': {
+      const records: StoreRecord[] = content.rows.map((r) => ({
+        store: 'rvu',
+        value: { ds, code: r.code, mod: r.modifier, status: r.status, w: r.work, pen: r.peNonFacility, pef: r.peFacility, mp: r.mp, nan: r.naNonFacility, naf: r.naFacility, pctc: r.pctc, glob: r.globalDays, mult: r.multProc, cf: r.conversionFactor },
+      }));
+      return { chunks: chunk(records, limits), rows: content.rows.length };
+    }
+    case 'gpci': {
+      const records: StoreRecord[] = content.rows.map((r) => ({
+        store: 'gpci',
+        value: { ds, locality: r.locality, mac: r.mac, num: r.localityNumber, state: r.state, name: r.name, w: r.work, pe: r.pe, mp: r.mp },
+      }));
+      return { chunks: chunk(records, limits), rows: content.rows.length };
+    }
+    case 'mue': {
+      const records: StoreRecord[] = content.rows.map((r) => ({ store: 'mue', value: { ds, code: r.code, v: r.value, mai: r.mai, r: r.rationale } }));
+      return { chunks: chunk(records, limits), rows: content.rows.length };
+    }
+    case 'hcpcs': {
+      const records: StoreRecord[] = content.rows.map((r) => ({ store: 'hcpcs', value: { ds, code: r.code, long: r.longDescription, short: r.shortDescription } }));
+      records.push(...wordRecords(ds, content.rows.map((r) => [r.code, `${r.shortDescription} ${r.longDescription}`] as [string, string])));
+      return { chunks: chunk(records, limits), rows: content.rows.length };
+    }
+    case 'curated-codes': {
+      const records: StoreRecord[] = [
+        { store: 'docs', value: { ds, name: 'codes', value: content.codes } },
+        ...wordRecords(ds, content.codes.flatMap((c) => (c.summary ? [[c.code, c.summary] as [string, string]] : []))),
+      ];
+      return { chunks: chunk(records, limits), rows: content.codes.length };
+    }
+    case 'curated-tips':
+      return { chunks: [[{ store: 'docs', value: { ds, name: 'tips', value: content.tips } }]], rows: content.tips.length };
+    case 'conversion-factor':
+      return { chunks: [[{ store: 'docs', value: { ds, name: 'factors', value: content.factors } }]], rows: content.factors.length };
+    case 'zip-locality': {
+      const records: StoreRecord[] = content.rows.map((r) => ({ store: 'zip', value: { ds, zip: r.zip, locality: r.locality, state: r.state } }));
+      return { chunks: chunk(records, limits), rows: content.rows.length };
+    }
+  }
+}
