@@ -1,19 +1,52 @@
-import { Request, type Response } from '../src/messaging/messages';
+import {
+  getSeedStatus,
+  importCmsFile,
+  listDatasets,
+  lookupCode,
+  openReferenceStore,
+  prefetchReference,
+  searchCodes,
+  seedFromBundles,
+} from '../src/data/store/api';
+import { extensionBundleSource } from '../src/messaging/bundle-source';
+import type { WorkerDeps } from '../src/messaging/handlers';
+import { bundleLocalityDirectory } from '../src/messaging/localities';
+import { handleMessage } from '../src/messaging/router';
+import { Seeding } from '../src/messaging/seeding';
+import { syncOverlaySites, type OverlayApis } from '../src/settings/overlay-sites';
+import { loadSettings } from '../src/settings/storage';
 
+// Thin wiring only: the logic lives in src/messaging and src/settings.
 export default defineBackground(() => {
+  const bundles = () => extensionBundleSource((path) => browser.runtime.getURL(path as '/'));
+  const seeding = new Seeding({ openStore: () => openReferenceStore(), bundleSource: bundles, seedFromBundles, getSeedStatus });
+  const overlayApis = { permissions: browser.permissions, scripting: browser.scripting } as unknown as OverlayApis;
+  const settingsArea = browser.storage.local;
+  const deps: WorkerDeps = {
+    seeding,
+    settingsArea,
+    store: { prefetchReference, lookupCode, searchCodes, importCmsFile, listDatasets },
+    checkClaim: () => {
+      throw new Error('ClaimLens rules engine not available yet');
+    },
+    localities: bundleLocalityDirectory(bundles),
+    version: browser.runtime.getManifest().version,
+    today: () => new Date().toLocaleDateString('en-CA'), // YYYY-MM-DD, local time
+    onSettingsSaved: async (settings) => void (await syncOverlaySites(settings.overlaySites, overlayApis)),
+  };
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
-    // Only our own extension's pages and content scripts may talk to the worker.
-    if (sender.id !== browser.runtime.id) return false;
-    const parsed = Request.safeParse(raw);
-    if (!parsed.success) {
-      sendResponse({ ok: false, error: `bad message: ${parsed.error.issues[0]?.message ?? 'invalid'}` } satisfies Response<never>);
-      return false;
-    }
-    if (parsed.data.type === 'ping') {
-      sendResponse({ ok: true, data: { pong: true, version: browser.runtime.getManifest().version } });
-      return false;
-    }
-    sendResponse({ ok: false, error: 'not implemented yet' });
-    return false;
+    void handleMessage(raw, sender, self, deps).then(sendResponse);
+    return true; // answered asynchronously
   });
+
+  // Seed on install/update and on every start: resumable, cheap once complete.
+  browser.runtime.onInstalled.addListener(() => void seeding.start());
+  void seeding.start();
+
+  // A permission the user removed in chrome://extensions stops the overlay on that site.
+  const resync = async () => syncOverlaySites((await loadSettings(settingsArea)).overlaySites, overlayApis).catch(() => undefined);
+  browser.permissions.onRemoved.addListener(() => void resync());
+  browser.permissions.onAdded.addListener(() => void resync());
 });

@@ -1,0 +1,25 @@
+import { Request, type Response } from './messages';
+import { handlers, type WorkerDeps } from './handlers';
+import { refuseSender, type SelfInfo, type SenderInfo } from './sender-policy';
+
+/**
+ * The worker's one entry point for runtime messages: checks the shape and the sender,
+ * runs the handler, and always answers `{ ok: true, data }` or `{ ok: false, error }`.
+ */
+export async function handleMessage(raw: unknown, sender: SenderInfo, self: SelfInfo, deps: WorkerDeps): Promise<Response<unknown>> {
+  const parsed = Request.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: `bad message: ${issue?.message ?? 'invalid'}${where}` };
+  }
+  const request = parsed.data;
+  const refused = refuseSender(request.type, sender, self);
+  if (refused) return { ok: false, error: refused };
+  try {
+    const handler = handlers[request.type] as (r: Request, d: WorkerDeps) => Promise<unknown>;
+    return { ok: true, data: await handler(request, deps) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,35 @@
+import { Claim, type ServiceLine } from '../rules/claim';
+import { normalizeCode } from '../rules/normalize-code';
+import type { Settings } from './schema';
+
+/** Evaluations are the therapist's own work: an assistant never furnishes them (Pub. 100-02 ch. 15 §230.1). */
+const EVALUATION_CODES = /^9716[1-8]$/;
+
+/**
+ * A claim from the lines a content script read and the practice's settings. Settings give
+ * what a portal page does not show: payer, locality, setting, unit method, participation,
+ * therapy amount billed this year, fee percentage. With an assistant set, lines without
+ * CQ/CO get the assistant's modifier (not evaluations) so the engine applies the 85 % rate.
+ */
+export function claimFromLines(lines: ServiceLine[], settings: Settings): Claim {
+  const feePercentOfMedicare = settings.payer === 'medicare' ? 100 : settings.percentOfMedicare[settings.payer];
+  return Claim.parse({
+    payer: settings.payer,
+    unitMethod: settings.unitMethods[settings.payer],
+    locality: settings.locality,
+    setting: settings.setting,
+    participating: settings.participating,
+    qualifyingApm: settings.qualifyingApm,
+    therapyYearToDate: settings.therapyYearToDate,
+    feePercentOfMedicare,
+    lines: settings.assistant === 'none' ? lines : lines.map((line) => withAssistant(line, settings.assistant as 'CQ' | 'CO')),
+  });
+}
+
+function withAssistant(line: ServiceLine, modifier: 'CQ' | 'CO'): ServiceLine {
+  const typed = normalizeCode(line.code);
+  if (EVALUATION_CODES.test(typed?.code ?? line.code)) return line;
+  const modifiers = [...line.modifiers, ...(typed?.modifiers ?? [])].map((m) => m.toUpperCase());
+  if (modifiers.includes('CQ') || modifiers.includes('CO')) return line;
+  return { ...line, modifiers: [...line.modifiers, modifier] };
+}
