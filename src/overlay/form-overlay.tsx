@@ -1,0 +1,229 @@
+import { render } from 'preact';
+import type { DetectedForm, DetectedLine } from '../detect/types';
+import { Badge } from './components/Badge';
+import { buildClaimLines } from './claim-lines';
+import { checkLines, type SendMessage } from './check-client';
+import { createHost, type OverlayHost } from './host';
+import type { Positioner } from './positioner';
+import { BADGE_STYLES } from './styles';
+import { CHECK_DEBOUNCE_MS } from './timing';
+import { buildOverlayView, placeholderView, type LineStatus, type OverlayView } from './view-model';
+import type { DetectPort } from './detect-port';
+
+export interface FormOverlayDeps {
+  doc: Document;
+  detect: DetectPort;
+  send: SendMessage;
+  positioner: Positioner;
+  /** Where badge hosts go (the overlay layer). */
+  layer: HTMLElement;
+  today(): string;
+  /** Called after every render, e.g. to update the page summary. */
+  onRendered(): void;
+}
+
+interface BadgeSlot {
+  host: OverlayHost;
+  anchor: Element;
+  lineIndex: number;
+  openUpward: boolean;
+}
+
+/** The code field of a line is what its badge sits beside. */
+export function codeField(line: DetectedLine): Element | undefined {
+  return line.fields.find((f) => f.kind === 'cpt')?.element;
+}
+
+/**
+ * The overlay of one detected form (one claim): reads its lines, asks the worker to check
+ * them (debounced), and keeps one badge per line that has a code.
+ */
+export class FormOverlay {
+  private form: DetectedForm;
+  private fields = new Set<Element>();
+  private badges = new Map<Element, BadgeSlot>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: AbortController | undefined;
+  private view: OverlayView | undefined;
+  private openAnchor: Element | undefined;
+  private destroyed = false;
+  /** Increments with every finished check (tests and benchmarks can wait on it). */
+  checks = 0;
+
+  constructor(form: DetectedForm, private readonly deps: FormOverlayDeps) {
+    this.form = form;
+    this.indexFields();
+    this.scheduleCheck(0);
+  }
+
+  get root(): DetectedForm['root'] {
+    return this.form.root;
+  }
+
+  get summary(): OverlayView['summary'] | undefined {
+    return this.view?.summary;
+  }
+
+  /** A new detection of the same form (lines added, removed or re-rendered). */
+  update(form: DetectedForm): void {
+    this.form = form;
+    this.indexFields();
+    this.scheduleCheck(CHECK_DEBOUNCE_MS);
+  }
+
+  owns(element: Element): boolean {
+    return this.fields.has(element);
+  }
+
+  /** The line whose field is `element`, if any. */
+  lineOf(element: Element): DetectedLine | undefined {
+    return this.form.lines.find((l) => l.fields.some((f) => f.element === element));
+  }
+
+  /** A field of this form changed (input/change event). */
+  fieldChanged(): void {
+    this.scheduleCheck(CHECK_DEBOUNCE_MS);
+  }
+
+  private indexFields(): void {
+    this.fields = new Set(this.form.lines.flatMap((l) => l.fields.map((f) => f.element)));
+  }
+
+  private scheduleCheck(delay: number): void {
+    if (this.destroyed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runCheck(), delay);
+  }
+
+  private async runCheck(): Promise<void> {
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const lines = this.form.lines;
+    const read = lines.map((line) => {
+      try {
+        return this.deps.detect.readLine(line);
+      } catch {
+        return undefined; // a field the page removed mid-read: treat the line as empty
+      }
+    });
+    const sent = buildClaimLines(read, this.deps.today());
+    if (sent.lines.length === 0) {
+      this.show(placeholderView(lines.length, sent, { kind: 'pending' }));
+      return;
+    }
+    if (!this.view) this.show(placeholderView(lines.length, sent, { kind: 'pending' }));
+    const outcome = await checkLines(this.deps.send, sent.lines, controller.signal);
+    if (outcome.kind === 'aborted' || this.destroyed) return;
+    this.checks += 1;
+    this.show(
+      outcome.kind === 'result'
+        ? buildOverlayView(lines.length, sent, outcome.result)
+        : placeholderView(lines.length, sent, { kind: 'unavailable', message: outcome.message }),
+    );
+  }
+
+  private show(view: OverlayView): void {
+    this.view = view;
+    const wanted = new Map<Element, number>();
+    this.form.lines.forEach((line, index) => {
+      const anchor = codeField(line);
+      const status = view.lines.get(index);
+      // Rows with no code get no badge: an empty row of a fee sheet is not an error.
+      if (anchor && status && !(status.kind === 'skipped' && status.reason.kind === 'empty')) wanted.set(anchor, index);
+    });
+    for (const [anchor, slot] of this.badges) if (!wanted.has(anchor)) this.removeBadge(slot);
+    for (const [anchor, lineIndex] of wanted) {
+      let slot = this.badges.get(anchor);
+      if (!slot) {
+        slot = this.addBadge(anchor, lineIndex);
+      }
+      slot.lineIndex = lineIndex;
+      this.renderBadge(slot);
+    }
+    this.deps.positioner.schedule();
+    this.deps.onRendered();
+  }
+
+  private addBadge(anchor: Element, lineIndex: number): BadgeSlot {
+    const host = createHost(this.deps.doc, 'claimlens-badge', BADGE_STYLES, { position: 'absolute', top: '0', left: '0' });
+    host.element.dataset.claimlensFor = String(lineIndex);
+    this.deps.layer.append(host.element);
+    const slot: BadgeSlot = { host, anchor, lineIndex, openUpward: false };
+    this.badges.set(anchor, slot);
+    this.deps.positioner.track(host.element, anchor, (upward) => {
+      slot.openUpward = upward;
+      this.renderBadge(slot);
+    });
+    return slot;
+  }
+
+  private removeBadge(slot: BadgeSlot): void {
+    render(null, slot.host.mount);
+    this.deps.positioner.untrack(slot.host.element);
+    slot.host.element.remove();
+    this.badges.delete(slot.anchor);
+    if (this.openAnchor === slot.anchor) this.openAnchor = undefined;
+  }
+
+  private statusOf(slot: BadgeSlot): LineStatus {
+    return this.view?.lines.get(slot.lineIndex) ?? { kind: 'pending' };
+  }
+
+  private renderBadge(slot: BadgeSlot): void {
+    if (this.destroyed) return;
+    slot.host.element.dataset.claimlensFor = String(slot.lineIndex);
+    render(
+      <Badge
+        lineNumber={slot.lineIndex + 1}
+        status={this.statusOf(slot)}
+        open={this.openAnchor === slot.anchor}
+        openUpward={slot.openUpward}
+        today={this.deps.today()}
+        onToggle={() => this.setOpen(this.openAnchor === slot.anchor ? undefined : slot.anchor)}
+        onClose={() => this.closeAndReturnFocus(slot)}
+      />,
+      slot.host.mount,
+    );
+  }
+
+  private setOpen(anchor: Element | undefined): void {
+    const previous = this.openAnchor;
+    this.openAnchor = anchor;
+    for (const key of [previous, anchor]) {
+      const slot = key && this.badges.get(key);
+      if (slot) this.renderBadge(slot);
+    }
+  }
+
+  /** Closes any open details (click outside the overlay). */
+  closeDetails(): void {
+    if (this.openAnchor) this.setOpen(undefined);
+  }
+
+  private closeAndReturnFocus(slot: BadgeSlot): void {
+    this.setOpen(undefined);
+    if (slot.anchor instanceof HTMLElement) slot.anchor.focus();
+  }
+
+  /** Keyboard entry (the overlay shortcut from a field of `line`): focus its badge, open it. */
+  focusBadgeOf(line: DetectedLine): boolean {
+    const anchor = codeField(line);
+    const slot = anchor && this.badges.get(anchor);
+    if (!slot) return false;
+    this.setOpen(slot.anchor);
+    slot.host.shadow.querySelector<HTMLButtonElement>('button.chip')?.focus();
+    return true;
+  }
+
+  hosts(): HTMLElement[] {
+    return [...this.badges.values()].map((s) => s.host.element);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.timer);
+    this.inFlight?.abort();
+    for (const slot of [...this.badges.values()]) this.removeBadge(slot);
+  }
+}

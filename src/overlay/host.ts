@@ -1,0 +1,68 @@
+/**
+ * Overlay hosts: `claimlens-*` elements with an OPEN shadow root holding their own styles.
+ * Content scripts cannot define custom elements (no registry in the isolated world), but an
+ * undefined element with a valid custom-element name accepts attachShadow all the same.
+ */
+export interface OverlayHost {
+  element: HTMLElement;
+  shadow: ShadowRoot;
+  /** Where Preact renders. */
+  mount: HTMLElement;
+}
+
+/** Inline !important styles win over any page stylesheet rule that targets our tag. */
+export function setImportantStyles(element: HTMLElement, styles: Record<string, string>): void {
+  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
+}
+
+const HOST_RESET: Record<string, string> = {
+  display: 'block',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  background: 'transparent',
+  'pointer-events': 'auto',
+  contain: 'layout style',
+};
+
+export function createHost(doc: Document, tag: `claimlens-${string}`, css: string, styles: Record<string, string>): OverlayHost {
+  const element = doc.createElement(tag);
+  setImportantStyles(element, { ...HOST_RESET, ...styles });
+  const shadow = element.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  return { element, shadow, mount };
+}
+
+/**
+ * The layer badges are positioned in: absolute at the origin of its containing block, zero
+ * size, so it never takes part in the page's layout. Badges are its light-DOM children
+ * (a slot shows them), which keeps them queryable as `claimlens-badge` from the document.
+ */
+export function createLayer(doc: Document): HTMLElement {
+  const layer = doc.createElement('claimlens-layer');
+  setImportantStyles(layer, {
+    position: 'absolute',
+    top: '0',
+    left: '0',
+    width: '0',
+    height: '0',
+    margin: '0',
+    padding: '0',
+    border: '0',
+    overflow: 'visible',
+    'z-index': '2147483646',
+    display: 'block',
+    'pointer-events': 'none',
+  });
+  const shadow = layer.attachShadow({ mode: 'open' });
+  shadow.append(doc.createElement('slot'));
+  return layer;
+}
+
+/** The body when the page has one (frameset pages do not), else the root element. */
+export function overlayParent(doc: Document): HTMLElement {
+  return doc.body ?? doc.documentElement;
+}

@@ -1,0 +1,11 @@
+/**
+ * Timing of the overlay. Named so tests, benchmarks and the report speak of the same numbers.
+ */
+
+/** Quiet time after the last keystroke before a line set is checked: a biller types a
+ * five-character code in well under a second, and one check per pause is enough. */
+export const CHECK_DEBOUNCE_MS = 150;
+
+/** Waits before asking again while the worker says its reference data is still loading
+ * (first install or a data import): backs off so a slow import is not flooded. */
+export const LOADING_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 15000];
