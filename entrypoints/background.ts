@@ -8,6 +8,7 @@ import {
   searchCodes,
   seedFromBundles,
 } from '../src/data/store/api';
+import { checkClaim } from '../src/rules/check-claim';
 import { extensionBundleSource } from '../src/messaging/bundle-source';
 import type { WorkerDeps } from '../src/messaging/handlers';
 import { bundleLocalityDirectory } from '../src/messaging/localities';
@@ -26,9 +27,7 @@ export default defineBackground(() => {
     seeding,
     settingsArea,
     store: { prefetchReference, lookupCode, searchCodes, importCmsFile, listDatasets },
-    checkClaim: () => {
-      throw new Error('ClaimLens rules engine not available yet');
-    },
+    checkClaim,
     localities: bundleLocalityDirectory(bundles),
     version: browser.runtime.getManifest().version,
     today: () => new Date().toLocaleDateString('en-CA'), // YYYY-MM-DD, local time

@@ -1,0 +1,21 @@
+/** "$34.61" — amounts are dollars already rounded to the cent. */
+export function formatMoney(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** RVUs and GPCIs as CMS prints them (up to 3 decimals, no trailing noise). */
+export function formatRvu(value: number): string {
+  return value.toFixed(2);
+}
+
+export const MODIFIER_INDICATOR_MEANING: Record<number, string> = {
+  0: 'no modifier allowed: the column 2 code is never paid with the column 1 code',
+  1: 'a modifier (59, XE, XS, XP, XU, anatomic) may bypass the edit when the services are distinct',
+  9: 'not applicable: the edit was deleted back to its start',
+};
+
+export const MAI_MEANING: Record<number, string> = {
+  1: 'claim-line edit: more units may go on separate lines with 59, 76, 77 or anatomic modifiers',
+  2: 'date-of-service edit, policy: never paid above this number',
+  3: 'date-of-service edit, clinical: units above may be paid on appeal with documentation',
+};
