@@ -30,9 +30,21 @@ export interface ClaimFees {
   /** Medicare: 80 % of allowed less 2 % sequestration (deductible not applied). */
   medicarePays: number;
   payerPays: number;
+  /** Claim-level caveats of the estimate (deductible not applied, …). */
+  notes?: string[];
+}
+
+/** Units the minutes support for one line (min < max when a CMS tie leaves the choice open). */
+export interface ExpectedUnits {
+  line: number;
+  min: number;
+  max: number;
+  method: 'cms' | 'ama' | 'hours' | 'untimed';
 }
 
 export interface CheckResult {
   findings: Finding[];
   fees: ClaimFees;
+  /** Per line, the units the minutes support (lines without minutes are absent). */
+  expectedUnits?: ExpectedUnits[];
 }

@@ -1,0 +1,20 @@
+import type { ReferenceData } from '../data/reference';
+import type { Claim } from './claim';
+import { indexClaim } from './claim-index';
+import type { Finding } from './finding';
+import { computeFees } from './fees';
+import type { CheckResult } from './result';
+import { checkUnits } from './unit-rules';
+
+/**
+ * The rules engine: a pure function from a parsed claim and reference data to findings and
+ * a fee estimate. No DOM, no storage, no network: it runs the same in the service worker,
+ * the CLI and tests.
+ */
+export function checkClaim(claim: Claim, ref: ReferenceData): CheckResult {
+  const index = indexClaim(claim, ref);
+  const fee = computeFees(index);
+  const units = checkUnits(index, fee.unitValue);
+  const findings: Finding[] = [...units.findings, ...fee.findings];
+  return { findings, fees: fee.fees, expectedUnits: units.expectations };
+}

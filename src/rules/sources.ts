@@ -1,0 +1,20 @@
+/** Citations shown with findings and fees; one place so wording stays consistent. */
+export const SOURCES = {
+  cmsUnits: 'CMS Pub. 100-04 ch. 5 §20.2 (8-minute rule for timed codes)',
+  amaUnits: 'CPT time rule (midpoint: a unit counts once more than half of it has passed; AAFP on the CPT midpoint rule)',
+  hourUnits: '28 TAC §134.230 (work hardening: first 2 hours = 1 unit of 97545, each further hour = 97546); CPT time rule',
+  cognitiveUnits: 'CPT time rule: 97129 first 15 minutes, 97130 each additional 15 minutes',
+  untimed: 'CMS Pub. 100-04 ch. 5 §20.2 (service-based codes are billed once per session)',
+  ncciPolicy: 'NCCI Policy Manual for Medicare Services',
+  therapyModifiers: 'CMS Pub. 100-04 ch. 5 §20.1 (GP/GO/GN therapy modifiers); always-therapy codes: curated list (PCTC_IND 7 in RVU25D)',
+  assistantModifiers: 'CMS "Billing examples using CQ/CO modifiers" (CQ: PT assistant, CO: OT assistant; 85 % payment since 2022)',
+  kx: 'CMS Pub. 100-02 ch. 15 §220.3 and Pub. 100-04 ch. 5 §10.3 (KX modifier threshold)',
+  kxSecondary: '2025/2026 threshold amounts from secondary sources (NGS KX threshold article): verify against the CMS final rule',
+  pfsStatus: 'CMS PFS Relative Value File status codes',
+  pfsFormula: 'CMS PFS payment formula: [(work RVU × work GPCI) + (PE RVU × PE GPCI) + (MP RVU × MP GPCI)] × CF',
+  mppr: 'Therapy MPPR: 50 % off the PE of every further unit of MULT_PROC 5 services on one day (Novitas/NGS therapy MPPR articles)',
+  assistantPayment: 'CQ/CO: 85 % of the amount after MPPR (CMS "Billing examples using CQ/CO modifiers")',
+  nonPar: 'Non-participating: 95 % of the participating amount; limiting charge 115 % of that (42 CFR 414.48)',
+  sequestration: 'Medicare pays 80 % of allowed; sequestration takes 2 % of the payment (First Coast on sequestration)',
+  codeFormat: 'CPT (5 digits; Category II/III: 4 digits + F/T), HCPCS Level II (letter + 4 digits)',
+} as const;
