@@ -1,6 +1,8 @@
 /** What a detected field holds. Public contract: the data-claimlens-field values. */
 export type FieldKind = 'cpt' | 'modifier' | 'units' | 'minutes' | 'dos' | 'icd10' | 'charge';
 
+export const FIELD_KINDS: readonly FieldKind[] = ['cpt', 'modifier', 'units', 'minutes', 'dos', 'icd10', 'charge'];
+
 /** A form control or cell that holds a value of a service line. */
 export type FieldElement = HTMLElement;
 
@@ -34,4 +36,25 @@ export interface ReadLine {
   dosTo?: string;
   diagnoses: string[];
   charge?: number;
+}
+
+/** Why watchPage called back: first scan, DOM change, typed value, SPA navigation, late shadow root. */
+export type WatchReason = 'initial' | 'mutation' | 'value' | 'navigation' | 'shadow';
+
+/** Where the text describing a field came from; decides how much it weighs. */
+export type DescriptorSource =
+  | 'label'
+  | 'aria-label'
+  | 'aria-labelledby'
+  | 'column-header'
+  | 'name'
+  | 'id'
+  | 'placeholder'
+  | 'title'
+  | 'data-attribute'
+  | 'nearby-text';
+
+export interface Descriptor {
+  source: DescriptorSource;
+  text: string;
 }

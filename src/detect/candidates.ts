@@ -1,0 +1,88 @@
+/**
+ * Finds the elements that could hold a service-line value in one tree (document, shadow
+ * root or element), and the open shadow roots below it. Does not enter iframes: the
+ * content script runs in every frame (all_frames) and each frame scans itself.
+ */
+
+/** Elements under an element with this attribute are ClaimLens's own UI: never scanned. */
+export const UI_ATTRIBUTE = 'data-claimlens-ui';
+
+const CANDIDATE_SELECTOR =
+  'input, select, textarea, [role="combobox"], [contenteditable]:not([contenteditable="false"]), td, [role="gridcell"], [role="cell"]';
+const CONTROL_INSIDE = 'input:not([type="hidden"]), select, textarea, [role="combobox"], [contenteditable]:not([contenteditable="false"])';
+
+/** Input types a biller types a code, number, date or amount into. */
+const TEXT_TYPES = new Set(['', 'text', 'search', 'number', 'tel', 'date', 'datetime-local']);
+
+export type ScanRoot = Document | ShadowRoot | Element;
+
+export interface CandidateSet {
+  elements: Element[];
+  /** Every tree scanned: the root and the open shadow roots found below it. */
+  roots: ScanRoot[];
+  /** Custom elements without a shadow root yet: they may attach one later. */
+  pendingHosts: Element[];
+}
+
+type ShadowGetter = (el: Element) => ShadowRoot | null;
+
+/** chrome.dom.openOrClosedShadowRoot reaches closed roots from a content script; pages get open ones. */
+function shadowGetter(): ShadowGetter {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: Element) => ShadowRoot | null } } }).chrome?.dom;
+  if (dom?.openOrClosedShadowRoot) {
+    const get = dom.openOrClosedShadowRoot.bind(dom);
+    return (el) => {
+      try {
+        return get(el);
+      } catch {
+        return el.shadowRoot;
+      }
+    };
+  }
+  return (el) => el.shadowRoot;
+}
+
+export function isCandidate(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'input') {
+    const input = el as HTMLInputElement;
+    if (!TEXT_TYPES.has((input.getAttribute('type') ?? '').toLowerCase())) return false;
+    return input.getAttribute('aria-hidden') !== 'true';
+  }
+  if (tag === 'select' || tag === 'textarea') return el.getAttribute('aria-hidden') !== 'true';
+  if (tag === 'td' || el.getAttribute('role') === 'gridcell' || el.getAttribute('role') === 'cell') {
+    // A read-only cell of a grid: its column header says what it is. Header rows are not lines.
+    return el.querySelector(CONTROL_INSIDE) === null && el.closest('thead') === null;
+  }
+  if (el.getAttribute('role') === 'combobox') return el.querySelector('input, textarea') === null;
+  return true; // contenteditable
+}
+
+export function collectCandidates(root: ScanRoot): CandidateSet {
+  const set: CandidateSet = { elements: [], roots: [], pendingHosts: [] };
+  const getShadow = shadowGetter();
+  const visit = (tree: ScanRoot): void => {
+    set.roots.push(tree);
+    const hasUi = tree.querySelector(`[${UI_ATTRIBUTE}]`) !== null;
+    for (const el of Array.from(tree.querySelectorAll(CANDIDATE_SELECTOR))) {
+      if (hasUi && el.closest(`[${UI_ATTRIBUTE}]`)) continue;
+      if (isCandidate(el)) set.elements.push(el);
+    }
+    const all = tree.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i]!;
+      const shadow = getShadow(el);
+      if (shadow) {
+        if (!el.hasAttribute(UI_ATTRIBUTE)) visit(shadow);
+      } else if (el.localName.includes('-')) {
+        set.pendingHosts.push(el);
+      }
+    }
+  };
+  visit(root);
+  if (root instanceof Element) {
+    const shadow = getShadow(root);
+    if (shadow) visit(shadow);
+  }
+  return set;
+}

@@ -1,0 +1,132 @@
+/**
+ * Decides what one element is (cpt, units, … or nothing) from the text that describes it.
+ * Value shape is supporting evidence only, added by the caller (see evidence.ts).
+ * Results are cached per element, keyed by the attributes they were read from.
+ */
+import { describe } from './descriptors';
+import type { HeaderCache } from './column-headers';
+import { scoreText, type KindScores } from './keywords';
+import type { DescriptorSource, FieldKind } from './types';
+
+/** How much each kind of describing text counts: what the user sees counts most. */
+export const SOURCE_WEIGHT: Record<DescriptorSource, number> = {
+  label: 1,
+  'aria-label': 1,
+  'aria-labelledby': 1,
+  'column-header': 1,
+  name: 0.9,
+  id: 0.8,
+  placeholder: 0.8,
+  title: 0.7,
+  'data-attribute': 0.8,
+  'nearby-text': 0.8,
+};
+
+/** A kind must reach this score (a label saying "units" gives 1.5; bare "code" 0.5). */
+export const ACCEPT_SCORE = 0.75;
+
+export interface Classification {
+  kind: FieldKind;
+  score: number;
+  /** Only weak words ("code", "service") pointed to a procedure code: needs a line or a code-shaped value. */
+  weak: boolean;
+  /** dos: from/to read from the text; modifier: box number (1-based) read from name/label. */
+  dateRole?: 'from' | 'to';
+  position?: number;
+  /** Name or id with an index ("lines[2].units", "code_3"): the line key when there is no row. */
+  indexKey?: string;
+}
+
+export function classifyDescriptors(descriptors: ReturnType<typeof describe>): Classification | null {
+  const totals: KindScores = {};
+  let strongCpt = false;
+  const tokensByKind: string[][] = [];
+  for (const d of descriptors) {
+    const { scores, tokens } = scoreText(d.text);
+    const weight = SOURCE_WEIGHT[d.source];
+    for (const [kind, score] of Object.entries(scores) as Array<[FieldKind | 'decoy', number]>) {
+      totals[kind] = (totals[kind] ?? 0) + score * weight;
+      if (kind === 'cpt' && score >= 1) strongCpt = true;
+    }
+    tokensByKind.push(tokens);
+  }
+  let best: FieldKind | undefined;
+  let bestScore = 0;
+  for (const [kind, score] of Object.entries(totals) as Array<[FieldKind | 'decoy', number]>) {
+    if (kind !== 'decoy' && score > bestScore) {
+      best = kind;
+      bestScore = score;
+    }
+  }
+  if (!best) return null;
+  if ((totals.decoy ?? 0) >= bestScore) return null;
+  const weak = best === 'cpt' && !strongCpt;
+  if (bestScore < ACCEPT_SCORE && !(best === 'cpt' && bestScore >= 0.4)) return null;
+  const result: Classification = { kind: best, score: bestScore, weak: weak || bestScore < ACCEPT_SCORE };
+  const allTokens = tokensByKind.flat();
+  if (best === 'dos') {
+    if (allTokens.some((t) => t === 'to' || t === 'thru' || t === 'through' || t === 'end' || t === 'ending' || t === 't')) result.dateRole = 'to';
+    else if (allTokens.some((t) => t === 'from' || t === 'start' || t === 'begin' || t === 'f')) result.dateRole = 'from';
+  }
+  if (best === 'modifier') {
+    // "mod 2", "modifier 3", "Modifier B": the box number.
+    for (let i = 0; i + 1 < allTokens.length; i++) {
+      const t = allTokens[i];
+      if (t === 'mod' || t === 'modifier' || t === 'modif') {
+        const n = Number(allTokens[i + 1]);
+        if (n >= 1 && n <= 4) {
+          result.position = n;
+          break;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+/** Attributes a classification is read from: a change means classify again. */
+function signature(el: Element): string {
+  return `${el.getAttribute('name')}|${el.id}|${el.getAttribute('aria-label')}|${el.getAttribute('aria-labelledby')}|${el.getAttribute('placeholder')}|${el.getAttribute('role')}|${el.getAttribute('type')}|${el.parentNode ? 1 : 0}`;
+}
+
+interface CacheEntry {
+  signature: string;
+  result: Classification | null;
+}
+
+let cache = new WeakMap<Element, CacheEntry>();
+
+/** Forget every cached classification (labels or headers changed text). */
+export function clearClassificationCache(): void {
+  cache = new WeakMap();
+}
+
+export function classifyElement(el: Element, headers: HeaderCache): Classification | null {
+  const sig = signature(el);
+  const cached = cache.get(el);
+  if (cached && cached.signature === sig) return cached.result;
+  const result = classifyDescriptors(describe(el, headers));
+  if (result) {
+    const key = indexKeyOf(el.getAttribute('name') ?? '') ?? indexKeyOf(el.id);
+    if (key) result.indexKey = key;
+  }
+  cache.set(el, { signature: sig, result });
+  return result;
+}
+
+/**
+ * The line index hidden in a name or id: "lines[2].units" → "lines[#]:2", "bill[1][code]" →
+ * "bill[#]:1", "code_3" / "units3" → ":3", "line1_24d_mod1" → "line#:1". Undefined when none.
+ */
+export function indexKeyOf(name: string): string | undefined {
+  if (!name) return undefined;
+  const bracket = /^(.*?)[[.](\d+)[\].]/.exec(name);
+  if (bracket) return `${bracket[1]}[#]:${bracket[2]}`;
+  const lineWord = /(line|row|svc|service|item|detail|ln)[_-]?(\d+)/i.exec(name);
+  if (lineWord) return `${lineWord[1]!.toLowerCase()}#:${lineWord[2]}`;
+  const trailing = /(?:[A-Za-z]|[_-])(\d{1,3})$/.exec(name);
+  if (trailing && !/(mod|modifier|dx|diag|icd|ptr)[_-]?\d$/i.test(name)) return `#:${trailing[1]}`;
+  const middle = /^[A-Za-z]+[_-](\d{1,3})[_-][A-Za-z]/.exec(name);
+  if (middle) return `#:${middle[1]}`;
+  return undefined;
+}

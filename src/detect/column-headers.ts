@@ -1,0 +1,110 @@
+/**
+ * Column headers of tables and ARIA grids: the text above a cell, all header rows joined
+ * ("24D PROCEDURES, SERVICES… | MODIFIER"). Built once per table per scan, honouring
+ * colspan and rowspan, without layout reads.
+ */
+import { ownText } from './element-text';
+
+export type HeaderCache = WeakMap<Element, string[]>;
+
+const CELL_SELECTOR = 'td, th, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+const GRID_SELECTOR = 'table, [role="grid"], [role="table"], [role="treegrid"]';
+
+export function cellOf(el: Element): Element | null {
+  return el.closest(CELL_SELECTOR);
+}
+
+export function gridOf(cell: Element): Element | null {
+  return cell.closest(GRID_SELECTOR);
+}
+
+/** Header texts by column index for a table or grid. */
+export function columnHeaders(grid: Element, cache: HeaderCache): string[] {
+  const cached = cache.get(grid);
+  if (cached) return cached;
+  const headers = grid instanceof HTMLTableElement ? tableHeaders(grid) : ariaHeaders(grid);
+  cache.set(grid, headers);
+  return headers;
+}
+
+function tableHeaders(table: HTMLTableElement): string[] {
+  let rows: HTMLTableRowElement[] = table.tHead ? Array.from(table.tHead.rows) : [];
+  if (rows.length === 0) {
+    // No thead: leading rows made only of th cells are the header.
+    for (const row of Array.from(table.rows)) {
+      if (row.cells.length > 0 && Array.from(row.cells).every((c) => c.localName === 'th')) rows.push(row);
+      else break;
+    }
+  }
+  const columns: string[] = [];
+  const occupied: number[] = []; // rows still covered by a rowspan, per column
+  for (const row of rows) {
+    let col = 0;
+    for (const cell of Array.from(row.cells)) {
+      while ((occupied[col] ?? 0) > 0) col++;
+      const text = ownText(cell, 120).replace(/\s+/g, ' ').trim();
+      for (let k = 0; k < Math.max(1, cell.colSpan); k++) {
+        columns[col + k] = columns[col + k] ? `${columns[col + k]} ${text}` : text;
+        if (cell.rowSpan > 1) occupied[col + k] = cell.rowSpan; // counts this row too
+      }
+      col += Math.max(1, cell.colSpan);
+    }
+    for (let c = 0; c < occupied.length; c++) if ((occupied[c] ?? 0) > 0) occupied[c]! -= 1;
+  }
+  return columns;
+}
+
+function ariaHeaders(grid: Element): string[] {
+  const columns: string[] = [];
+  const headerCells = grid.querySelectorAll('[role="columnheader"]');
+  let position = 0;
+  let lastRow: Element | null = null;
+  for (const cell of Array.from(headerCells)) {
+    const row = cell.closest('[role="row"]');
+    if (row !== lastRow) {
+      position = 0;
+      lastRow = row;
+    }
+    const explicit = Number(cell.getAttribute('aria-colindex'));
+    const index = explicit > 0 ? explicit - 1 : position;
+    const text = (cell.getAttribute('aria-label') ?? ownText(cell, 120)).replace(/\s+/g, ' ').trim();
+    columns[index] = columns[index] ? `${columns[index]} ${text}` : text;
+    position = index + 1;
+  }
+  return columns;
+}
+
+/** The column index of a cell within its row (colspans counted; aria-colindex wins). */
+export function columnIndex(cell: Element): number {
+  const explicit = Number(cell.getAttribute('aria-colindex'));
+  if (explicit > 0) return explicit - 1;
+  if (cell instanceof HTMLTableCellElement) {
+    const row = cell.parentElement;
+    if (row instanceof HTMLTableRowElement) {
+      let col = 0;
+      for (const c of Array.from(row.cells)) {
+        if (c === cell) return col;
+        col += Math.max(1, c.colSpan);
+      }
+    }
+    return cell.cellIndex;
+  }
+  const row = cell.closest('[role="row"]');
+  if (!row) return -1;
+  let col = 0;
+  for (const c of Array.from(row.querySelectorAll(CELL_SELECTOR))) {
+    if (c === cell) return col;
+    col++;
+  }
+  return -1;
+}
+
+/** The header text of the column a cell sits in, or '' when the grid has none. */
+export function headerTextFor(cell: Element, cache: HeaderCache): string {
+  const grid = gridOf(cell);
+  if (!grid) return '';
+  const headers = columnHeaders(grid, cache);
+  if (headers.length === 0) return '';
+  const index = columnIndex(cell);
+  return index >= 0 ? (headers[index] ?? '') : '';
+}

@@ -1,0 +1,188 @@
+/**
+ * Groups classified fields into service lines and lines into forms.
+ * A line is anchored on its procedure-code field; other fields join it by, in order:
+ * the table/ARIA row they share, the smallest container that holds that one code field
+ * (repeated sibling containers), or an index in their names ("lines[2].units", "code_3").
+ * A field that joins no line (a quantity elsewhere on the page) is not a service-line field.
+ */
+import type { Classification } from './classify';
+import { gridOf } from './column-headers';
+import { fieldText } from './element-text';
+import { normalizeCode } from '../rules/normalize-code';
+import type { DetectedField, DetectedForm, DetectedLine } from './types';
+
+export interface Entry {
+  element: HTMLElement;
+  cls: Classification;
+  /** Document order of the element among the scanned candidates. */
+  order: number;
+}
+
+interface Line {
+  cpt: Entry;
+  container: Element | null;
+  /** Where climbing stopped: a boundary (form, table…) that may hold a one-line form. */
+  boundary: Element | null;
+  formRoot: Element | ShadowRoot | Document;
+  entries: Entry[];
+}
+
+const ROW_SELECTOR = 'tr, [role="row"]';
+/** Climbing stops below these: they hold many lines or a whole page. */
+const STOP = new Set(['form', 'body', 'html', 'table', 'tbody', 'thead', 'tfoot', 'main', 'dialog']);
+const STOP_ROLES = new Set(['form', 'dialog', 'main', 'grid', 'table', 'rowgroup', 'treegrid', 'list']);
+/** Climbing may enter these but not go past them: they are made to hold one line. */
+const LAST = new Set(['fieldset', 'li', 'tr']);
+const LAST_ROLES = new Set(['row', 'group', 'listitem']);
+
+function isStop(el: Element): boolean {
+  return STOP.has(el.localName) || STOP_ROLES.has(el.getAttribute('role') ?? '');
+}
+function isLast(el: Element): boolean {
+  return LAST.has(el.localName) || LAST_ROLES.has(el.getAttribute('role') ?? '');
+}
+
+function scopeOf(el: Element): Element | ShadowRoot | Document {
+  return el.closest('form') ?? (el.getRootNode() as ShadowRoot | Document);
+}
+
+const ATTRIBUTE_KINDS = new Set(['modifier', 'units', 'minutes', 'dos', 'charge']);
+
+export function groupIntoForms(entries: Entry[]): DetectedForm[] {
+  const cpts = entries.filter((e) => e.cls.kind === 'cpt');
+  const cptPerRow = new Map<Element, number>();
+  const rowOf = new Map<Entry, Element | null>();
+  for (const e of entries) {
+    const row = e.element.closest(ROW_SELECTOR);
+    rowOf.set(e, row);
+    if (row && e.cls.kind === 'cpt') cptPerRow.set(row, (cptPerRow.get(row) ?? 0) + 1);
+  }
+
+  // Code fields that are not alone in a row: count them in every ancestor to climb.
+  const climbing = cpts.filter((c) => {
+    const row = rowOf.get(c);
+    return !row || cptPerRow.get(row) !== 1;
+  });
+  const cptsInside = new Map<Element, number>();
+  for (const c of climbing) {
+    for (let p = c.element.parentElement; p; p = p.parentElement) cptsInside.set(p, (cptsInside.get(p) ?? 0) + 1);
+  }
+
+  const lineByContainer = new Map<Element, Line>();
+  const lines: Line[] = [];
+  for (const c of cpts) {
+    const row = rowOf.get(c);
+    let container: Element;
+    let boundary: Element | null = null;
+    let formRoot: Element | ShadowRoot | Document;
+    if (row && cptPerRow.get(row) === 1) {
+      container = row;
+      formRoot = gridOf(row) ?? row.parentElement ?? (row.getRootNode() as Document);
+    } else {
+      container = c.element;
+      for (let p = c.element.parentElement; p; p = p.parentElement) {
+        if ((cptsInside.get(p) ?? 0) !== 1) break;
+        if (isStop(p)) {
+          boundary = p;
+          break;
+        }
+        container = p;
+        if (isLast(p)) break;
+      }
+      formRoot = container.parentElement ?? (container.getRootNode() as Document);
+    }
+    const line: Line = { cpt: c, container, boundary, formRoot, entries: [c] };
+    lines.push(line);
+    lineByContainer.set(container, line);
+  }
+
+  const assigned = new Set<Entry>(cpts);
+  const joinByAncestor = (e: Entry): boolean => {
+    const row = rowOf.get(e);
+    const rowLine = row ? lineByContainer.get(row) : undefined;
+    if (rowLine) {
+      rowLine.entries.push(e);
+      return true;
+    }
+    for (let p = e.element.parentElement; p; p = p.parentElement) {
+      const line = lineByContainer.get(p);
+      if (line) {
+        line.entries.push(e);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const e of entries) if (!assigned.has(e) && joinByAncestor(e)) assigned.add(e);
+
+  // Lines that found nothing around their code field: join by name index, or take the
+  // whole form when it holds only this one code field.
+  const lineByIndex = new Map<Element | ShadowRoot | Document, Map<string, Line>>();
+  for (const line of lines) {
+    const key = line.cpt.cls.indexKey;
+    if (key) {
+      const scope = scopeOf(line.cpt.element);
+      let byKey = lineByIndex.get(scope);
+      if (!byKey) lineByIndex.set(scope, (byKey = new Map()));
+      if (!byKey.has(key)) byKey.set(key, line);
+    }
+    if (line.entries.length === 1 && !key && line.boundary) {
+      lineByContainer.delete(line.container!);
+      line.container = line.boundary;
+      line.formRoot = line.boundary;
+      lineByContainer.set(line.boundary, line);
+    }
+  }
+  for (const e of entries) {
+    if (assigned.has(e)) continue;
+    const key = e.cls.indexKey;
+    const line = key ? lineByIndex.get(scopeOf(e.element))?.get(key) : undefined;
+    if (line) {
+      line.entries.push(e);
+      assigned.add(e);
+    } else if (joinByAncestor(e)) assigned.add(e);
+  }
+  for (const line of lines) {
+    if (line.entries.length > 1 && line.cpt.cls.indexKey && line.container === line.cpt.element) {
+      // Joined by index: the form is the scope the names live in.
+      line.formRoot = scopeOf(line.cpt.element);
+    }
+  }
+
+  // A procedure field known only by weak words ("Code") needs a line around it or a code in it.
+  const kept = lines.filter((line) => {
+    if (!line.cpt.cls.weak) return true;
+    if (line.entries.some((e) => ATTRIBUTE_KINDS.has(e.cls.kind))) return true;
+    return normalizeCode(fieldText(line.cpt.element)) !== undefined;
+  });
+
+  const forms = new Map<Element | ShadowRoot | Document, Line[]>();
+  for (const line of kept) {
+    const list = forms.get(line.formRoot);
+    if (list) list.push(line);
+    else forms.set(line.formRoot, [line]);
+  }
+  const result: Array<DetectedForm & { order: number }> = [];
+  for (const [root, formLines] of forms) {
+    formLines.sort((a, b) => a.cpt.order - b.cpt.order);
+    result.push({ root, lines: formLines.map((line, index) => toDetectedLine(line, index)), order: formLines[0]!.cpt.order });
+  }
+  result.sort((a, b) => a.order - b.order);
+  return result.map(({ root, lines: l }) => ({ root, lines: l }));
+}
+
+function toDetectedLine(line: Line, index: number): DetectedLine {
+  const entries = [...line.entries].sort((a, b) => a.order - b.order);
+  const modifiers = entries.filter((e) => e.cls.kind === 'modifier');
+  const dates = entries.filter((e) => e.cls.kind === 'dos');
+  const fields: DetectedField[] = entries.map((e) => {
+    const field: DetectedField = { kind: e.cls.kind, element: e.element };
+    if (e.cls.kind === 'modifier' && modifiers.length > 1) field.role = modifiers.indexOf(e);
+    if (e.cls.kind === 'dos') {
+      if (e.cls.dateRole) field.role = e.cls.dateRole;
+      else if (dates.length === 2) field.role = dates[0] === e ? 'from' : 'to';
+    }
+    return field;
+  });
+  return { index, fields };
+}
