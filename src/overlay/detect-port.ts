@@ -6,7 +6,10 @@ import type { DetectedForm, DetectedLine, ReadLine } from '../detect/types';
  * overlay can be tested with a fake page model.
  */
 export interface DetectPort {
-  /** Calls onForms now and whenever fields appear, move or disappear; returns a stop function. */
-  watch(doc: Document, onForms: (forms: DetectedForm[]) => void): () => void;
+  /**
+   * Calls onForms now and whenever fields appear, move or disappear (valueChanged: detection
+   * saw a field's value change without an input event); returns a stop function.
+   */
+  watch(doc: Document, onForms: (forms: DetectedForm[], valueChanged: boolean) => void): () => void;
   readLine(line: DetectedLine): ReadLine;
 }

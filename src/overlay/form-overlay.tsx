@@ -34,6 +34,19 @@ export function codeField(line: DetectedLine): Element | undefined {
   return line.fields.find((f) => f.kind === 'cpt')?.element;
 }
 
+const elementIds = new WeakMap<Element, number>();
+let nextElementId = 1;
+function idOf(element: Element): number {
+  let id = elementIds.get(element);
+  if (id === undefined) elementIds.set(element, (id = nextElementId++));
+  return id;
+}
+
+/** Which elements make up which line: equal keys mean the same fields in the same places. */
+function structureKey(form: DetectedForm): string {
+  return form.lines.map((l) => l.fields.map((f) => `${f.kind}:${idOf(f.element)}`).join(',')).join('|');
+}
+
 /**
  * The overlay of one detected form (one claim): reads its lines, asks the worker to check
  * them (debounced), and keeps one badge per line that has a code.
@@ -64,11 +77,17 @@ export class FormOverlay {
     return this.view?.summary;
   }
 
-  /** A new detection of the same form (lines added, removed or re-rendered). */
-  update(form: DetectedForm): void {
+  /**
+   * A new detection of the same form. Re-checks when its lines changed (rows added, removed,
+   * re-rendered) or when detection saw a value change; a detection pass caused by anything
+   * else (our own hosts, unrelated DOM) must not start a check, or checks would loop.
+   */
+  update(form: DetectedForm, valueChanged = false): void {
+    const before = structureKey(this.form);
     this.form = form;
     this.indexFields();
-    this.scheduleCheck(CHECK_DEBOUNCE_MS);
+    if (valueChanged || structureKey(form) !== before) this.scheduleCheck(CHECK_DEBOUNCE_MS);
+    else this.deps.positioner.schedule();
   }
 
   owns(element: Element): boolean {

@@ -3,6 +3,9 @@
  * Content scripts cannot define custom elements (no registry in the isolated world), but an
  * undefined element with a valid custom-element name accepts attachShadow all the same.
  */
+/** Marks ClaimLens's own UI so detection never scans it (src/detect/candidates.ts UI_ATTRIBUTE). */
+export const UI_ATTRIBUTE = 'data-claimlens-ui';
+
 export interface OverlayHost {
   element: HTMLElement;
   shadow: ShadowRoot;
@@ -27,6 +30,7 @@ const HOST_RESET: Record<string, string> = {
 
 export function createHost(doc: Document, tag: `claimlens-${string}`, css: string, styles: Record<string, string>): OverlayHost {
   const element = doc.createElement(tag);
+  element.setAttribute(UI_ATTRIBUTE, '');
   setImportantStyles(element, { ...HOST_RESET, ...styles });
   const shadow = element.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -43,6 +47,7 @@ export function createHost(doc: Document, tag: `claimlens-${string}`, css: strin
  */
 export function createLayer(doc: Document): HTMLElement {
   const layer = doc.createElement('claimlens-layer');
+  layer.setAttribute(UI_ATTRIBUTE, '');
   setImportantStyles(layer, {
     position: 'absolute',
     top: '0',

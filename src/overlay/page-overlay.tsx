@@ -48,12 +48,12 @@ export class PageOverlay implements RunningOverlay {
   }
 
   start(): this {
-    this.stopWatching = this.options.detect.watch(this.options.doc, (forms) => this.sync(forms));
+    this.stopWatching = this.options.detect.watch(this.options.doc, (forms, valueChanged) => this.sync(forms, valueChanged));
     return this;
   }
 
   /** Reconciles the overlay with the forms detection currently sees. */
-  sync(forms: DetectedForm[]): void {
+  sync(forms: DetectedForm[], valueChanged = false): void {
     const withLines = forms.filter((f) => f.lines.length > 0);
     const seen = new Set(withLines.map((f) => f.root));
     for (const [root, overlay] of this.forms) {
@@ -70,7 +70,7 @@ export class PageOverlay implements RunningOverlay {
     this.setup();
     for (const form of withLines) {
       const existing = this.forms.get(form.root);
-      if (existing) existing.update(form);
+      if (existing) existing.update(form, valueChanged);
       else this.forms.set(form.root, this.createFormOverlay(form));
     }
   }

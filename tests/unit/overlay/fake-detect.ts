@@ -5,8 +5,8 @@ import type { DetectPort } from '../../../src/overlay/detect-port';
  * A stand-in for src/detect on a simple test page: each <tr data-line> is a line, each
  * input carries data-kind. `refresh()` plays the part of detection's MutationObserver.
  */
-export function fakeDetect(doc: Document): DetectPort & { refresh(): void; stopped: boolean } {
-  let listener: ((forms: DetectedForm[]) => void) | undefined;
+export function fakeDetect(doc: Document): DetectPort & { refresh(valueChanged?: boolean): void; stopped: boolean } {
+  let listener: ((forms: DetectedForm[], valueChanged: boolean) => void) | undefined;
   const scan = (): DetectedForm[] => {
     const rows = [...doc.querySelectorAll('tr[data-line]')];
     if (rows.length === 0) return [];
@@ -21,9 +21,9 @@ export function fakeDetect(doc: Document): DetectPort & { refresh(): void; stopp
   };
   const port = {
     stopped: false,
-    watch(_doc: Document, onForms: (forms: DetectedForm[]) => void) {
+    watch(_doc: Document, onForms: (forms: DetectedForm[], valueChanged: boolean) => void) {
       listener = onForms;
-      onForms(scan());
+      onForms(scan(), false);
       return () => {
         port.stopped = true;
         listener = undefined;
@@ -42,8 +42,8 @@ export function fakeDetect(doc: Document): DetectPort & { refresh(): void; stopp
         diagnoses: [],
       };
     },
-    refresh() {
-      listener?.(scan());
+    refresh(valueChanged = false) {
+      listener?.(scan(), valueChanged);
     },
   };
   return port;

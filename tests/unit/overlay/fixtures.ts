@@ -1,4 +1,4 @@
-import type { Finding } from '../../../src/rules/finding';
+import type { Finding, RuleId } from '../../../src/rules/finding';
 import type { CheckResult, LineFee } from '../../../src/rules/result';
 
 /** A worker answer shaped like src/rules/result.ts, built per test (the engine is not under test here). */
@@ -17,7 +17,7 @@ export function fee(line: number, code: string, allowed: number, units = 1): Lin
   };
 }
 
-export function finding(rule: string, severity: Finding['severity'], lines: number[], message = `${rule} message`): Finding {
+export function finding(rule: RuleId, severity: Finding['severity'], lines: number[], message = `${rule} message`): Finding {
   return { rule, severity, lines, message, source: `source of ${rule}` };
 }
 

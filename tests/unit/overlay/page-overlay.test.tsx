@@ -161,3 +161,35 @@ describe('page overlay', () => {
     expect(document.querySelector('claimlens-layer')).toBeNull();
   });
 });
+
+describe('page overlay and detection passes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  test('a detection pass with the same fields does not start another check; a new row does', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<table><tbody>${row('97530', '1', '15')}</tbody></table>`;
+    const detect = fakeDetect(document);
+    const send = vi.fn().mockResolvedValue({ ok: true, data: result([], [fee(0, '97530', 34.61)]) });
+    const overlay = startOverlay({ doc: document, detect, send, today: () => '2026-11-23' });
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    detect.refresh();
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    expect(send).toHaveBeenCalledTimes(1);
+    detect.refresh(true);
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    expect(send).toHaveBeenCalledTimes(2);
+    const scratch = document.createElement('tbody');
+    scratch.innerHTML = row('97110', '1', '15');
+    document.querySelector('tbody')!.append(...scratch.children);
+    expect(document.querySelectorAll('tr[data-line]')).toHaveLength(2);
+    detect.refresh();
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(document.querySelectorAll('claimlens-badge')).toHaveLength(2);
+    expect([...document.querySelectorAll('claimlens-layer, claimlens-badge')].every((e) => e.hasAttribute('data-claimlens-ui'))).toBe(true);
+    overlay.stop();
+  });
+});
