@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import { OptionsPage } from '../../src/ui/OptionsPage';
+import { sendToWorker } from '../../src/ui/runtime-client';
+import '../../src/ui/ui.css';
 
-function Options() {
-  return <main><h1>ClaimLens settings</h1></main>;
-}
+const permissions = {
+  request: (pattern: string) => browser.permissions.request({ origins: [pattern] }),
+  remove: (pattern: string) => browser.permissions.remove({ origins: [pattern] }),
+};
 
-render(<Options />, document.getElementById('app')!);
+render(<OptionsPage send={sendToWorker} permissions={permissions} />, document.getElementById('app')!);
