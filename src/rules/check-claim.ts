@@ -3,6 +3,8 @@ import type { Claim } from './claim';
 import { indexClaim } from './claim-index';
 import type { Finding } from './finding';
 import { computeFees } from './fees';
+import { checkMue } from './mue';
+import { checkPtp } from './ptp';
 import type { CheckResult } from './result';
 import { checkUnits } from './unit-rules';
 
@@ -15,6 +17,6 @@ export function checkClaim(claim: Claim, ref: ReferenceData): CheckResult {
   const index = indexClaim(claim, ref);
   const fee = computeFees(index);
   const units = checkUnits(index, fee.unitValue);
-  const findings: Finding[] = [...units.findings, ...fee.findings];
+  const findings: Finding[] = [...units.findings, ...checkPtp(index), ...checkMue(index), ...fee.findings];
   return { findings, fees: fee.fees, expectedUnits: units.expectations };
 }
