@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
+import { loadSettings, saveSettings, type KeyValueArea } from '../../../src/settings/storage';
+import { exportSettings, importSettings } from '../../../src/settings/transfer';
+import { siteToMatchPattern, syncOverlaySites, type OverlayApis } from '../../../src/settings/overlay-sites';
+
+function area(initial: Record<string, unknown> = {}): KeyValueArea {
+  const data = { ...initial };
+  return { get: async (k) => (k in data ? { [k]: data[k] } : {}), set: async (items) => void Object.assign(data, items) };
+}
+
+describe('settings', () => {
+  test('a fresh install gets national, non-facility, Medicare, participating', async () => {
+    expect(await loadSettings(area())).toMatchObject({ locality: 'national', setting: 'non-facility', payer: 'medicare', participating: true, assistant: 'none', overlaySites: [] });
+  });
+
+  test('a damaged stored value keeps its valid fields', async () => {
+    const loaded = await loadSettings(area({ settings: { locality: '01112-05', payer: 'bitcoin', therapyYearToDate: 900 } }));
+    expect(loaded).toMatchObject({ locality: '01112-05', payer: 'medicare', therapyYearToDate: 900 });
+  });
+
+  test('export then import gives the same settings', async () => {
+    const a = area();
+    const saved = await saveSettings(a, { ...DEFAULT_SETTINGS, locality: '05302-01', payer: 'workers-comp', percentOfMedicare: { commercial: 100, 'workers-comp': 150 } });
+    expect(importSettings(exportSettings(saved))).toEqual({ ok: true, settings: saved });
+  });
+
+  test('a bad settings file is refused with a reason', () => {
+    expect(importSettings('{not json')).toMatchObject({ ok: false, error: expect.stringContaining('not JSON') });
+    expect(importSettings('{"hello":1}')).toMatchObject({ ok: false, error: expect.stringContaining('not a ClaimLens settings file') });
+    const bad = JSON.stringify({ format: 'claimlens-settings', version: 1, settings: { therapyYearToDate: -5 } });
+    expect(importSettings(bad)).toMatchObject({ ok: false, error: expect.stringContaining('therapyYearToDate') });
+  });
+
+  test('sites typed any way become one-origin match patterns', () => {
+    expect(siteToMatchPattern('portal.example.com')).toBe('https://portal.example.com/*');
+    expect(siteToMatchPattern('http://emr.local.test:8080/claims?id=3')).toBe('http://emr.local.test:8080/*');
+    expect(siteToMatchPattern('ftp://x.com')).toBeUndefined();
+    expect(siteToMatchPattern('not a site')).toBeUndefined();
+  });
+
+  test('the overlay is registered only for granted sites', async () => {
+    const registered: string[][] = [];
+    const apis: OverlayApis = {
+      permissions: { contains: async ({ origins }) => origins[0] === 'https://granted.example.com/*' },
+      scripting: {
+        getRegisteredContentScripts: async () => [],
+        unregisterContentScripts: async () => {},
+        registerContentScripts: async (scripts) => void registered.push(scripts[0]!.matches),
+      },
+    };
+    const result = await syncOverlaySites(['https://granted.example.com/*', 'https://refused.example.com/*'], apis);
+    expect(result).toEqual({ active: ['https://granted.example.com/*'], notGranted: ['https://refused.example.com/*'] });
+    expect(registered).toEqual([['https://granted.example.com/*']]);
+  });
+});
