@@ -54,10 +54,7 @@ import type {
 } from '../reference';
 import type { DatasetKind as ManifestDatasetKind } from '../bundle-manifest';
 
-/** IndexedDB database name. */
-export const DB_NAME = 'claimlens';
-/** Schema version; `upgrade` keeps imported datasets and the `user` store. */
-export const DB_VERSION = 1;
+export { DB_NAME, DB_VERSION } from './schema';
 
 /** An open store. Keep one per worker / page; `close()` when the page goes away. */
 export interface ReferenceStore {
@@ -191,19 +188,7 @@ export interface ImportReport {
   warnings: string[];
 }
 
-/** A file refused by import (or a failed write). The data in use is unchanged. */
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
-  constructor(
-    message: string,
-    /** 1-based line in the file (or member) where the problem is, when known. */
-    readonly line?: number,
-    /** Member of a zip, when the problem is inside one. */
-    readonly member?: string,
-  ) {
-    super(message);
-  }
-}
+export { ImportError } from '../import/errors';
 
 export type {
   CuratedCode,
@@ -222,42 +207,22 @@ export type {
  * ------------------------------------------------------------------------------------- */
 
 /** Opens (and creates / upgrades) the "claimlens" database. */
-export async function openReferenceStore(name?: string): Promise<ReferenceStore> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { openReferenceStore } from './open';
 
 /**
  * Seeds (or resumes seeding) every bundled dataset whose checksum is not yet active.
  * Resumable: progress is recorded per chunk, a killed worker continues where it stopped.
  * Therapy codes become answerable first. Safe to call concurrently (second call waits).
  */
-export async function seedFromBundles(
-  store: ReferenceStore,
-  source: BundleSource,
-  onProgress?: (p: SeedProgress) => void,
-): Promise<SeedStatus> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { seedFromBundles } from './seed';
 
-export async function getSeedStatus(store: ReferenceStore): Promise<SeedStatus> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { getSeedStatus } from './seed';
 
 /**
  * Reads only what one claim needs (by key, no scans) and returns a synchronous
  * ReferenceData for the engine. Codes may be in any common format ("97530-GP").
  */
-export async function prefetchReference(
-  store: ReferenceStore,
-  codes: string[],
-  dos: string[],
-): Promise<ReferenceData> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { prefetchReference, type PrefetchedReference, type PrefetchOptions } from './prefetch';
 
 /** Everything the popup shows for one code. Unknown codes give `known: false`. */
 export async function lookupCode(store: ReferenceStore, code: string, options: LookupOptions): Promise<CodeCard> {

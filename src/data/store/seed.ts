@@ -1,0 +1,160 @@
+/**
+ * Seeding the bundled datasets into IndexedDB: resumable, therapy codes first.
+ */
+import { manifestSchema, type Manifest, type ManifestEntry } from '../bundle-manifest';
+import type { BundleSource, ReferenceStore, SeedProgress, SeedStatus } from './api';
+import { buildRecords, DEFAULT_LIMITS, type ChunkLimits } from './build-records';
+import { bundleContent, bundleText, sha256Hex } from './bundle-content';
+import type { DatasetEntry } from './records';
+import { readRegistry, toStatus } from './registry';
+import type { ClaimLensDb } from './schema';
+import { describeWriteError, purgeGeneration, readProgress, writeGeneration, type WriteHooks } from './writer';
+
+/** Seed order: what a therapy claim needs first, the big PTP table late, search words last. */
+const KIND_ORDER: Record<ManifestEntry['kind'], number> = {
+  'curated-codes': 0,
+  'curated-tips': 1,
+  'conversion-factor': 2,
+  gpci: 3,
+  rvu: 4,
+  mue: 5,
+  ptp: 6,
+  hcpcs: 7,
+  'zip-locality': 8,
+};
+
+/** What the seed records about the manifest it is working through (for getSeedStatus). */
+interface SeedPlan {
+  entries: Array<{ id: string; key: string; kind: ManifestEntry['kind']; version: string; effective: string; rows: number }>;
+}
+const PLAN_KEY = 'seed:plan';
+
+export function storageKey(entry: Pick<ManifestEntry, 'id' | 'sha256'>): string {
+  return `${entry.id}#${entry.sha256.slice(0, 16)}`;
+}
+
+export function seedOrder(manifest: Manifest): ManifestEntry[] {
+  // Newest effective first within a kind: today's claims need the current tables.
+  return [...manifest.datasets].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0));
+}
+
+export interface SeedOptions extends WriteHooks {
+  limits?: ChunkLimits;
+}
+
+const running = new WeakMap<ClaimLensDb, Promise<SeedStatus>>();
+
+export function seedFromBundles(store: ReferenceStore, source: BundleSource, onProgress?: (p: SeedProgress) => void, options: SeedOptions = {}): Promise<SeedStatus> {
+  const db = store.db;
+  const current = running.get(db);
+  if (current) return current;
+  const run = seed(store, source, onProgress, options).finally(() => running.delete(db));
+  running.set(db, run);
+  return run;
+}
+
+async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p: SeedProgress) => void) | undefined, options: SeedOptions): Promise<SeedStatus> {
+  const db = store.db;
+  const parsed = manifestSchema.safeParse(source.manifest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`bundled data manifest is invalid: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const ordered = seedOrder(parsed.data);
+  const plan: SeedPlan = {
+    entries: ordered.map((e) => ({ id: e.id, key: storageKey(e), kind: e.kind, version: e.version, effective: e.effective, rows: e.rows })),
+  };
+  await db.put('meta', plan, PLAN_KEY);
+
+  const totalRows = Math.max(1, ordered.reduce((sum, e) => sum + Math.max(1, e.rows), 0));
+  let rowsBefore = 0;
+  let priority = new Set<string>();
+  const registry = await readRegistry(db);
+
+  for (const [order, entry] of ordered.entries()) {
+    const key = storageKey(entry);
+    const weight = Math.max(1, entry.rows);
+    const done = registry.find((e) => e.key === key)?.state === 'active';
+    // Curated codes are parsed even when stored: they decide which PTP codes go first.
+    if (done && entry.kind !== 'curated-codes') {
+      rowsBefore += weight;
+      continue;
+    }
+    const bytes = await source.readFile(entry.file);
+    const checksum = await sha256Hex(bytes);
+    if (checksum !== entry.sha256) throw new Error(`bundled file ${entry.file} does not match its manifest checksum (damaged extension package?)`);
+    const content = bundleContent(entry, bundleText(entry, bytes));
+    if (content.kind === 'curated-codes') priority = new Set(content.codes.map((c) => c.code));
+    if (done) {
+      rowsBefore += weight;
+      continue;
+    }
+    const built = buildRecords(key, content, priority, options.limits ?? DEFAULT_LIMITS);
+    const generation: DatasetEntry = {
+      key,
+      id: entry.id,
+      kind: entry.kind,
+      version: entry.version,
+      effective: entry.effective,
+      origin: 'bundle',
+      checksum,
+      rows: built.rows,
+      state: 'staging',
+      order,
+      ...(content.kind === 'ptp' ? { rationales: content.rationales } : {}),
+    };
+    const base = rowsBefore;
+    let retired: string[];
+    try {
+      retired = await writeGeneration(db, generation, built, options, (chunk, chunks) =>
+        onProgress?.({ dataset: entry.id, chunk, chunks, fraction: (base + (weight * chunk) / chunks) / totalRows }),
+      );
+    } catch (error) {
+      if ((error as { name?: string } | null)?.name === 'QuotaExceededError') throw describeWriteError(error, `the bundled dataset ${entry.id}`);
+      throw error;
+    }
+    for (const old of retired) await purgeGeneration(db, old);
+    rowsBefore += weight;
+  }
+
+  // Every planned generation is active now: any other bundled generation is left over
+  // from an older extension version (replaced or dropped from the manifest).
+  const keep = new Set(plan.entries.map((e) => e.key));
+  for (const entry of await readRegistry(db)) {
+    if (entry.origin === 'bundle' && !keep.has(entry.key)) await purgeGeneration(db, entry.key);
+  }
+  return getSeedStatus(store);
+}
+
+export async function getSeedStatus(store: ReferenceStore): Promise<SeedStatus> {
+  const db = store.db;
+  const plan = (await db.get('meta', PLAN_KEY)) as SeedPlan | undefined;
+  const registry = await readRegistry(db);
+  const byKey = new Map(registry.map((e) => [e.key, e]));
+  const datasets = [];
+  let done = 0;
+  let total = 0;
+  for (const planned of plan?.entries ?? []) {
+    const weight = Math.max(1, planned.rows);
+    total += weight;
+    const entry = byKey.get(planned.key);
+    if (entry?.state === 'active') {
+      done += weight;
+      datasets.push(toStatus(entry));
+      continue;
+    }
+    const progress = await readProgress(db, planned.key);
+    if (progress) done += (weight * progress.chunksDone) / Math.max(1, progress.chunksTotal);
+    // Not yet switched: an older generation of the same id may still be serving readers.
+    const serving = registry.find((e) => e.id === planned.id && e.key !== planned.key && (e.state === 'active' || e.state === 'partial'));
+    if (serving) datasets.push(toStatus(serving));
+    else if (entry) datasets.push(toStatus(entry));
+    else datasets.push({ id: planned.id, kind: planned.kind, version: planned.version, effective: planned.effective, origin: 'bundle' as const, rows: 0, complete: false, readable: false, coverage: 'none' as const });
+  }
+  const planned = new Set(plan?.entries.map((e) => e.id) ?? []);
+  for (const entry of registry) {
+    if (entry.origin === 'import' && entry.state === 'active' && !planned.has(entry.id)) datasets.push(toStatus(entry));
+  }
+  const complete = !!plan && plan.entries.every((p) => byKey.get(p.key)?.state === 'active');
+  return { complete, datasets, progress: total === 0 ? 0 : Math.min(1, done / total) };
+}
