@@ -41,7 +41,9 @@ export default defineBackground(() => {
   });
 
   // Seed on install/update and on every start: resumable, cheap once complete.
+  // (onStartup also makes Chrome wake the worker at browser start, so an interrupted seed resumes.)
   browser.runtime.onInstalled.addListener(() => void seeding.start());
+  browser.runtime.onStartup.addListener(() => void seeding.start());
   void seeding.start();
 
   // A permission the user removed in chrome://extensions stops the overlay on that site.

@@ -1,0 +1,51 @@
+/** Helpers for the extension-core e2e tests (popup, options, worker, seeding). */
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, sendFromExtensionPage, type ExtensionSession } from './harness';
+
+export interface DataStatusReply {
+  ok: boolean;
+  error?: string;
+  data?: {
+    complete: boolean;
+    progress: number;
+    error?: string;
+    datasets: Array<{ id: string; kind: string; version: string; rows: number; complete: boolean; origin: string; effective: string }>;
+  };
+}
+
+/** An extension page to send messages from (the popup, opened as a tab). */
+export async function extensionPage(session: ExtensionSession, path = 'popup.html'): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl(path));
+  return page;
+}
+
+export async function dataStatus(page: Page): Promise<DataStatusReply> {
+  return sendFromExtensionPage<DataStatusReply>(page, { type: 'data-status' });
+}
+
+/** Polls data-status until the seed is complete (or the timeout passes: then the last status is returned). */
+export async function waitForSeed(page: Page, timeoutMs = 90_000): Promise<DataStatusReply> {
+  const deadline = Date.now() + timeoutMs;
+  let last: DataStatusReply;
+  do {
+    last = await dataStatus(page);
+    if (last.data?.complete) return last;
+    await page.waitForTimeout(200);
+  } while (Date.now() < deadline);
+  return last;
+}
+
+/** Bundled datasets and their row counts, as the data build wrote them. */
+export function bundleManifest(): Array<{ id: string; kind: string; rows: number }> {
+  return JSON.parse(readFileSync(join(ROOT, 'data/bundles/manifest.json'), 'utf8')).datasets;
+}
+
+/** Types into the popup's input and waits for the card of that code. */
+export async function lookUp(page: Page, text: string, code: string): Promise<void> {
+  const input = page.getByTestId('code-query');
+  await input.fill(text);
+  await page.locator(`[data-testid="code-card"][data-code="${code}"]`).waitFor({ timeout: 30_000 });
+}
