@@ -42,6 +42,8 @@ export const ClaimContext = z.object({
   qualifyingApm: z.boolean().default(false),
   /** Therapy allowed amounts already billed this calendar year (for the KX threshold). */
   therapyYearToDate: z.number().nonnegative().default(0),
+  /** OT allowed amounts this year, when tracked apart (the OT threshold is separate); else therapyYearToDate. */
+  therapyYearToDateOt: z.number().nonnegative().optional(),
   /** Commercial and workers' comp fees as a percentage of Medicare. */
   feePercentOfMedicare: z.number().positive().default(100),
 });
