@@ -2,9 +2,13 @@ import type { ReferenceData } from '../data/reference';
 import type { Claim } from './claim';
 import { indexClaim } from './claim-index';
 import type { Finding } from './finding';
+import { checkCodeValidity } from './code-validity';
+import { checkCoverage } from './coverage';
 import { computeFees } from './fees';
+import { checkKx } from './kx-threshold';
 import { checkMue } from './mue';
 import { checkPtp } from './ptp';
+import { checkTherapyModifiers } from './therapy-modifiers';
 import type { CheckResult } from './result';
 import { checkUnits } from './unit-rules';
 
@@ -17,6 +21,15 @@ export function checkClaim(claim: Claim, ref: ReferenceData): CheckResult {
   const index = indexClaim(claim, ref);
   const fee = computeFees(index);
   const units = checkUnits(index, fee.unitValue);
-  const findings: Finding[] = [...units.findings, ...checkPtp(index), ...checkMue(index), ...fee.findings];
+  const findings: Finding[] = [
+    ...checkCodeValidity(index),
+    ...units.findings,
+    ...checkPtp(index),
+    ...checkMue(index),
+    ...checkTherapyModifiers(index),
+    ...checkKx(index, fee.byLine),
+    ...checkCoverage(index),
+    ...fee.findings,
+  ];
   return { findings, fees: fee.fees, expectedUnits: units.expectations };
 }
