@@ -21,17 +21,19 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: process.env.CLAIMLENS_OUT_DIR ?? 'dist', // helpers/CI may build side by side
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'ClaimLens',
     description: 'Checks medical claims where they are typed: units, NCCI edits, MUEs, modifiers and fee estimates. Works offline; claim data never leaves the browser.',
     // scripting: the overlay's content script is registered at run time for the sites the user grants.
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox MV2 has no optional_host_permissions: origins go in optional_permissions there.
+    ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
     },
-  },
+  }),
   hooks: {
     // The reference-data bundles ship inside the extension (data/bundles/x → dist/<browser>/data/x);
     // the worker reads them with fetch(runtime.getURL(…)) — its own files, not the network.
