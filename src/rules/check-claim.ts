@@ -9,6 +9,7 @@ import { checkKx } from './kx-threshold';
 import { checkMue } from './mue';
 import { checkPtp } from './ptp';
 import { checkTherapyModifiers } from './therapy-modifiers';
+import { checkTips } from './tips';
 import type { CheckResult } from './result';
 import { checkUnits } from './unit-rules';
 
@@ -30,6 +31,7 @@ export function checkClaim(claim: Claim, ref: ReferenceData): CheckResult {
     ...checkKx(index, fee.byLine),
     ...checkCoverage(index),
     ...fee.findings,
+    ...checkTips(index),
   ];
   return { findings, fees: fee.fees, expectedUnits: units.expectations };
 }
