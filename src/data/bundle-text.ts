@@ -94,7 +94,10 @@ export class FieldReader {
     columns: readonly string[],
   ) {
     this.index = new Map(columns.map((name, i) => [name, i]));
+    this.columnCount = columns.length;
   }
+
+  readonly columnCount: number;
 
   at(fields: string[], line: number): this {
     this.fields = fields;
@@ -152,3 +155,84 @@ export function cmsDateToIso(value: string): string | undefined {
 /** Codes: 5-character HCPCS/CPT codes, or 2-character modifiers, upper case. */
 export const CODE_PATTERN = /^[0-9A-Z]{5}$/;
 export const MODIFIER_PATTERN = /^[0-9A-Z]{2}$/;
+
+/**
+ * Lazy keyed access to a tabular bundle: one pass records where each line starts (keyed
+ * by its first `keyFields` fields joined by a tab) and a line is parsed, with the same
+ * checks as a full parse, only when its key is first asked for. A one-line claim thus
+ * parses a handful of rows instead of 19,090.
+ */
+export class LazyTable<T> {
+  private readonly starts = new Map<string, number>();
+  private readonly lines = new Map<string, number>();
+  private readonly cache = new Map<string, T>();
+  private readonly reader: FieldReader;
+
+  constructor(
+    private readonly dataset: string,
+    private readonly text: string,
+    header: TabularHeader,
+    keyFields: number,
+    private readonly parseRow: (f: FieldReader) => T,
+  ) {
+    this.reader = new FieldReader(dataset, header.columns);
+    const firstEnd = text.indexOf('\n');
+    const magic = (firstEnd === -1 ? text : text.slice(0, firstEnd)).replace(/\r$/, '');
+    if (magic !== header.magic) {
+      throw new BundleFormatError(dataset, 1, `expected format line ${JSON.stringify(header.magic)}, found ${JSON.stringify(magic.slice(0, 60))}`);
+    }
+    const secondEnd = firstEnd === -1 ? -1 : text.indexOf('\n', firstEnd + 1);
+    const columns = firstEnd === -1 ? '' : text.slice(firstEnd + 1, secondEnd === -1 ? text.length : secondEnd).replace(/\r$/, '');
+    if (columns !== header.columns.join('\t')) {
+      throw new BundleFormatError(dataset, 2, `expected columns ${JSON.stringify(header.columns.join('\t'))}`);
+    }
+    let pos = secondEnd === -1 ? text.length : secondEnd + 1;
+    let line = 3;
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos);
+      if (end === -1) end = text.length;
+      if (end > pos) {
+        let keyEnd = pos - 1;
+        for (let i = 0; i < keyFields; i += 1) {
+          keyEnd = text.indexOf('\t', keyEnd + 1);
+          if (keyEnd === -1 || keyEnd > end) throw new BundleFormatError(dataset, line, `expected ${header.columns.length} tab-separated fields`);
+        }
+        const key = text.slice(pos, keyEnd);
+        if (this.starts.has(key)) throw new BundleFormatError(dataset, line, `key ${JSON.stringify(key)} appears twice`);
+        this.starts.set(key, pos);
+        this.lines.set(key, line);
+      }
+      pos = end + 1;
+      line += 1;
+    }
+  }
+
+  get size(): number {
+    return this.starts.size;
+  }
+
+  has(key: string): boolean {
+    return this.starts.has(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.starts.keys();
+  }
+
+  get(key: string): T | undefined {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const start = this.starts.get(key);
+    if (start === undefined) return undefined;
+    let end = this.text.indexOf('\n', start);
+    if (end === -1) end = this.text.length;
+    const fields = this.text.slice(start, end).replace(/\r$/, '').split('\t');
+    const line = this.lines.get(key) ?? 0;
+    if (fields.length !== this.reader.columnCount) {
+      throw new BundleFormatError(this.dataset, line, `expected ${this.reader.columnCount} tab-separated fields, found ${fields.length}`);
+    }
+    const record = this.parseRow(this.reader.at(fields, line));
+    this.cache.set(key, record);
+    return record;
+  }
+}
