@@ -43,7 +43,7 @@ export function formatText(claim: Claim, result: CheckResult, options: TextOptio
 
   const pays = claim.payer === 'medicare' ? `Medicare pays ${money(result.fees.medicarePays)}` : `payer pays ${money(result.fees.payerPays)}`;
   out.push(paint('1', `Totals: allowed ${money(result.fees.allowed)} · ${pays}`));
-  if (claim.payer === 'medicare') out.push('  (80 % of allowed less 2 % sequestration; the Part B deductible is not applied)');
+  for (const note of result.fees.notes ?? []) out.push(`  ${note}`);
   return `${out.join('\n')}\n`;
 }
 

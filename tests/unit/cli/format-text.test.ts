@@ -31,8 +31,14 @@ describe('formatText', () => {
     expect(body).toContain('source: CMS Pub. 100-04 ch. 5 §20.2');
   });
 
-  it('ends with the allowed total and what Medicare pays', () => {
+  it('ends with the allowed total, what Medicare pays and the engine\'s notes on the estimate', () => {
     expect(text).toContain('Totals: allowed $90.00 · Medicare pays $70.56');
+    const result = fakeCheck([])(claim);
+    result.fees.notes = ['Estimate only: the deductible is not applied.'];
+    expect(formatText(claim, result, { name: 'x', color: false }).trimEnd().split('\n').slice(-2)).toEqual([
+      'Totals: allowed $90.00 · Medicare pays $70.56',
+      '  Estimate only: the deductible is not applied.',
+    ]);
   });
 
   it('says "payer pays" for other payers and has no colour codes unless asked', () => {
