@@ -49,3 +49,22 @@ export async function lookUp(page: Page, text: string, code: string): Promise<vo
   await input.fill(text);
   await page.locator(`[data-testid="code-card"][data-code="${code}"]`).waitFor({ timeout: 30_000 });
 }
+
+/**
+ * A 12-line therapy claim as a content script would send it (two dates of service), with
+ * a few non-therapy codes so the full PTP table is needed, not just its therapy rows.
+ */
+export const TWELVE_LINES = [
+  { code: '97161', modifiers: ['GP'], units: 1, dos: '2025-06-02' },
+  { code: '97110', modifiers: ['GP'], units: 2, minutes: 24, dos: '2025-06-02' },
+  { code: '97530', modifiers: ['GP'], units: 2, minutes: 23, dos: '2025-06-02' },
+  { code: '97150', modifiers: ['GP'], units: 1, dos: '2025-06-02' },
+  { code: '97140', modifiers: ['GP', '59'], units: 1, minutes: 10, dos: '2025-06-02' },
+  { code: '20552', modifiers: [], units: 1, dos: '2025-06-02' },
+  { code: '97112', modifiers: ['GP'], units: 2, minutes: 24, dos: '2025-06-03' },
+  { code: '97116', modifiers: ['GP'], units: 1, minutes: 10, dos: '2025-06-03' },
+  { code: '97535', modifiers: ['GO'], units: 1, minutes: 15, dos: '2025-06-03' },
+  { code: '97035', modifiers: ['GP'], units: 1, minutes: 8, dos: '2025-06-03' },
+  { code: '99213', modifiers: ['25'], units: 1, dos: '2025-06-03' },
+  { code: 'G0283', modifiers: ['GP'], units: 1, dos: '2025-06-03' },
+];
