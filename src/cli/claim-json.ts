@@ -33,35 +33,58 @@ export function parseClaimJson(text: string, overrides: ContextOverrides, name: 
 
   const withOverrides = { ...(raw as Record<string, unknown>), ...overrides };
   const parsed = Claim.safeParse(withOverrides);
+  // Our own checks (code shape, modifiers, calendar dates) run on the raw lines too, so one
+  // run reports every problem, not the model's first and ours after the next edit.
+  const rawLines = Array.isArray((raw as { lines?: unknown }).lines) ? ((raw as { lines: unknown[] }).lines) : [];
+  const checked = rawLines.map((line, index) => checkLine(line, index));
+  const ownProblems = checked.flatMap((c) => c.problems);
   if (!parsed.success) {
-    const problems = describeIssues(parsed.error.issues, withOverrides);
+    const modelProblems = describeIssues(parsed.error.issues, withOverrides);
+    const reported = new Set(modelProblems.map((p) => p.slice(0, p.indexOf(': '))));
+    const problems = sortByLine([...modelProblems, ...ownProblems.filter((p) => !reported.has(p.slice(0, p.indexOf(': '))))]);
     throw new InputError(`${name}: ${plural(problems.length, 'problem')} in the claim`, problems);
   }
-
-  const problems: string[] = [];
-  const lines = parsed.data.lines.map((line, index) => {
-    const modifiers: string[] = [];
-    for (const [k, typed] of line.modifiers.entries()) {
-      const read = parseModifiers(typed);
-      if (read.ok) modifiers.push(...read.value);
-      else problems.push(`line ${index + 1}, field "modifiers" (item ${k + 1}): ${read.message}`);
-    }
-    for (const field of ['dos', 'dosTo'] as const) {
-      const date = line[field];
-      if (date !== undefined && !isCalendarDate(date)) {
-        problems.push(`line ${index + 1}, field "${field}": not a real calendar date, got ${shown(date)}`);
-      }
-    }
-    const code = normalizeLineCode(line.code, modifiers);
-    if (!code.ok) {
-      problems.push(`line ${index + 1}, field "code": ${code.message}`);
-      return line;
-    }
-    return { ...line, code: code.value.code, modifiers: code.value.modifiers };
-  });
-  if (problems.length > 0) throw new InputError(`${name}: ${plural(problems.length, 'problem')} in the claim`, problems);
+  if (ownProblems.length > 0) throw new InputError(`${name}: ${plural(ownProblems.length, 'problem')} in the claim`, ownProblems);
+  const lines = parsed.data.lines.map((line, index) => ({ ...line, ...checked[index]?.normalized }));
 
   return { claim: { ...parsed.data, lines }, warnings: unknownFieldWarnings(raw as Record<string, unknown>) };
+}
+
+/** Code and modifiers as the engine wants them, or what is wrong, for one raw JSON line. */
+function checkLine(line: unknown, index: number): { normalized?: { code: string; modifiers: string[] }; problems: string[] } {
+  const problems: string[] = [];
+  if (line === null || typeof line !== 'object') return { problems };
+  const { code, modifiers: typedModifiers, dos, dosTo } = line as Record<string, unknown>;
+  const where = (field: string, item?: number): string =>
+    `line ${index + 1}, field "${field}"${item === undefined ? '' : ` (item ${item + 1})`}`;
+
+  const modifiers: string[] = [];
+  if (Array.isArray(typedModifiers)) {
+    typedModifiers.forEach((typed: unknown, k) => {
+      if (typeof typed !== 'string') return; // the claim model reports it
+      const read = parseModifiers(typed);
+      if (read.ok) modifiers.push(...read.value);
+      else problems.push(`${where('modifiers', k)}: ${read.message}`);
+    });
+  }
+  for (const [field, date] of [['dos', dos], ['dosTo', dosTo]] as const) {
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
+      problems.push(`${where(field)}: not a real calendar date, got ${shown(date)}`);
+    }
+  }
+  if (typeof code !== 'string' || code === '') return { problems };
+  const normalized = normalizeLineCode(code, modifiers);
+  if (!normalized.ok) {
+    problems.push(`${where('code')}: ${normalized.message}`);
+    return { problems };
+  }
+  return { normalized: normalized.value, problems };
+}
+
+/** Claim-level problems first, then by service line, keeping each line's own order. */
+function sortByLine(problems: string[]): string[] {
+  const lineOf = (p: string): number => Number(/^line (\d+)/.exec(p)?.[1] ?? 0);
+  return problems.map((p, k) => ({ p, k })).sort((a, b) => lineOf(a.p) - lineOf(b.p) || a.k - b.k).map(({ p }) => p);
 }
 
 function unknownFieldWarnings(raw: Record<string, unknown>): string[] {

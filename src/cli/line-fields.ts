@@ -79,7 +79,7 @@ export function parseDate(text: string): FieldResult<string> {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
   const iso = us ? `${us[3]}-${(us[1] as string).padStart(2, '0')}-${(us[2] as string).padStart(2, '0')}` : trimmed;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return bad(`expected a date as YYYY-MM-DD or MM/DD/YYYY, got ${shown(text)}`);
-  if (!isCalendarDate(iso)) return bad(`not a real calendar date, got ${shown(text)}`);
+  if (!isCalendarDate(iso)) return bad(`not a real calendar date, got ${shown(text)}${us ? ' (read as MM/DD/YYYY)' : ''}`);
   return ok(iso);
 }
 

@@ -51,6 +51,10 @@ describe('parseClaimCsv', () => {
   it('rejects dates that are not on the calendar', () => {
     const { problems } = problemsOf('code,units,dos\n97110,1,2026-11-02\n97140,1,2026-02-30\n');
     expect(problems).toEqual(['line 3, field "dos": not a real calendar date, got "2026-02-30"']);
+    // Day-first dates are a common export mistake: say how the date was read.
+    expect(problemsOf('code,units,dos\n97110,1,13/01/2026\n').problems).toEqual([
+      'line 2, field "dos": not a real calendar date, got "13/01/2026" (read as MM/DD/YYYY)',
+    ]);
   });
 
   it('says which required column is missing and warns about columns it ignores', () => {

@@ -60,6 +60,18 @@ describe('parseClaimJson', () => {
     expect(problems).toEqual(['line 1, field "dos": not a real calendar date, got "2026-02-30"']);
   });
 
+  it('reports every problem in one run, in line order', () => {
+    const text = JSON.stringify([
+      { code: '97530 GP', units: '2', dos: '2026-11-02' },
+      { code: '97110', modifiers: ['GPX'], dos: '2026-02-30' },
+    ]);
+    expect(problemsOf(text).problems).toEqual([
+      'line 1, field "units": expected a whole number, got "2"',
+      'line 2, field "modifiers" (item 1): expected two-character modifiers such as GP or 59, got "GPX"',
+      'line 2, field "dos": not a real calendar date, got "2026-02-30"',
+    ]);
+  });
+
   it('rejects text that is not a procedure code', () => {
     const { problems } = problemsOf(JSON.stringify({ lines: [line(), line({ code: 'Total' })] }));
     expect(problems).toEqual(['line 2, field "code": expected a CPT/HCPCS code such as 97530 or G0283, got "Total"']);
