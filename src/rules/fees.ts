@@ -243,7 +243,7 @@ function finishLine(
       breakdown.push(
         `Therapy MPPR on ${dos}: ${full === 1 ? 'this line has the highest PE, its first unit is paid in full; ' : ''}` +
           `${reduced} further unit${reduced === 1 ? '' : 's'} with half the PE: (${fmt(rvu.work)} × ${fmt3(geo.work)} + ${fmt(reducedPe)} × ${fmt3(geo.pe)} + ${fmt(rvu.mp)} × ${fmt3(geo.mp)}) × $${cf.value} = ${dollars(reducedUnit)}`,
-        `${full} × ${dollars(unitAllowed)} + ${reduced} × ${dollars(reducedUnit)} = ${dollars(medicareAllowed)}`,
+        `${full > 0 ? `${full} × ${dollars(unitAllowed)} + ` : ''}${reduced} × ${dollars(reducedUnit)} = ${dollars(medicareAllowed)}`,
       );
       sources.push(SOURCES.mppr);
     } else {
@@ -306,8 +306,11 @@ function finishLine(
   return fee;
 }
 
+/** RVUs as printed in the file (2 decimals), more only when MPPR halves them (0.215). */
 function fmt(n: number): string {
-  return n.toFixed(2);
+  const text = n.toFixed(4).replace(/0+$/, '');
+  const decimals = text.length - text.indexOf('.') - 1;
+  return decimals < 2 ? n.toFixed(2) : text;
 }
 
 function fmt3(n: number): string {

@@ -41,7 +41,10 @@ function finding(mue: MueRecord, lines: LineView[], units: number, where: string
     rule: 'mue.exceeded',
     severity: 'error',
     lines: lines.map((l) => l.index),
-    message: `${plural(units, 'unit')} of ${mue.code} ${where}; the medically unlikely edit allows ${mue.value} (${MAI_MEANING[mue.mai]}).`,
+    message:
+      mue.value === 0
+        ? `${plural(units, 'unit')} of ${mue.code} ${where}; its medically unlikely edit is 0: practitioners are not paid for this code (${MAI_MEANING[mue.mai]}).`
+        : `${plural(units, 'unit')} of ${mue.code} ${where}; the medically unlikely edit allows ${mue.value} (${MAI_MEANING[mue.mai]}).`,
     source: `${mue.dataset.version}; CMS Medically Unlikely Edits${mue.rationale ? `; rationale: ${mue.rationale}` : ''}`,
   };
 }

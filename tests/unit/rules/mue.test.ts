@@ -8,6 +8,7 @@ const ref = fakeReference({
     { code: '97530', value: 6, mai: 3, rationale: 'Clinical: Data' },
     { code: '97545', value: 1, mai: 2, rationale: 'Code Descriptor / CPT Instruction' },
     { code: '97140', value: 4, mai: 1, rationale: 'Clinical: Data' },
+    { code: '97014', value: 0, mai: 3, rationale: 'CMS Policy' },
   ],
 });
 const mue = (c: ReturnType<typeof claim>) => withRule(checkClaim(c, ref).findings, 'mue.exceeded');
@@ -44,5 +45,10 @@ describe('medically unlikely edits', () => {
         { code: '97530', units: 4, modifiers: ['GP'], dos: '2025-03-06' },
       ])),
     ).toEqual([]);
+  });
+
+  test('an MUE of 0 says the code is not paid to practitioners', () => {
+    const [f] = mue(claim([{ code: '97014', units: 1, modifiers: ['GP'] }]));
+    expect(f!.message).toContain('not paid for this code');
   });
 });
