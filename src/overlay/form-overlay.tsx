@@ -6,7 +6,10 @@ import { checkLines, type SendMessage } from './check-client';
 import { createHost, type OverlayHost } from './host';
 import type { Positioner } from './positioner';
 import { BADGE_STYLES } from './styles';
-import { CHECK_DEBOUNCE_MS } from './timing';
+import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS } from './timing';
+
+/** The worker's finding for "checked with the data loaded so far" (src/messaging/handlers.ts). */
+export const PARTIAL_DATA_RULE = 'data.loading';
 import { buildOverlayView, placeholderView, type LineStatus, type OverlayView } from './view-model';
 import type { DetectPort } from './detect-port';
 
@@ -60,6 +63,8 @@ export class FormOverlay {
   private view: OverlayView | undefined;
   private openAnchor: Element | undefined;
   private destroyed = false;
+  /** Re-checks made because the worker answered with partly loaded data. */
+  private partialRechecks = 0;
   /** Increments with every finished check (tests and benchmarks can wait on it). */
   checks = 0;
 
@@ -135,6 +140,11 @@ export class FormOverlay {
     const outcome = await checkLines(this.deps.send, sent.lines, controller.signal);
     if (outcome.kind === 'aborted' || this.destroyed) return;
     this.checks += 1;
+    if (outcome.kind === 'result' && outcome.result.findings.some((f) => f.rule === PARTIAL_DATA_RULE)) {
+      // Shown now, checked again once more reference data is in (first install, an import).
+      const delays = LOADING_RETRY_DELAYS_MS;
+      this.scheduleCheck(delays[Math.min(this.partialRechecks++, delays.length - 1)]!);
+    } else this.partialRechecks = 0;
     this.show(
       outcome.kind === 'result'
         ? buildOverlayView(lines.length, sent, outcome.result)

@@ -193,3 +193,26 @@ describe('page overlay and detection passes', () => {
     overlay.stop();
   });
 });
+
+describe('page overlay while reference data loads', () => {
+  test('an answer checked against partly loaded data is shown, then checked again until complete', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<table><tbody>${row('97530', '1', '15')}</tbody></table>`;
+    const partial = result([finding('data.loading', 'info', [], 'Reference data is still loading (40 %)')], [fee(0, '97530', 34.61)]);
+    const full = result([finding('units.over', 'error', [0])], [fee(0, '97530', 34.61)]);
+    const send = vi.fn().mockResolvedValueOnce({ ok: true, data: partial }).mockResolvedValue({ ok: true, data: full });
+    const overlay = startOverlay({ doc: document, detect: fakeDetect(document), send, today: () => '2026-11-23' });
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    const host = document.querySelector('claimlens-badge') as HTMLElement;
+    expect(host.shadowRoot!.querySelector('[data-claimlens-fee]')?.getAttribute('data-amount')).toBe('34.61');
+    expect(host.shadowRoot!.querySelector('[data-claimlens-rule="units.over"]')).toBeNull();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(host.shadowRoot!.querySelector('[data-claimlens-rule="units.over"]')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(send).toHaveBeenCalledTimes(2);
+    overlay.stop();
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+});

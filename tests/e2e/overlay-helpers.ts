@@ -1,0 +1,104 @@
+/**
+ * Reading the overlay from a page under test: badges are `claimlens-badge` hosts with open
+ * shadow roots (the public contract), so the page's own world can read them.
+ */
+import type { Page } from 'playwright-core';
+
+export interface BadgeState {
+  /** 0-based page line the badge belongs to (data-claimlens-for). */
+  line: number;
+  status: string;
+  rules: string[];
+  messages: string[];
+  /** data-amount of the fee element, when the line has a fee. */
+  amount?: string;
+  label: string;
+}
+
+export async function readBadges(page: Page): Promise<BadgeState[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('claimlens-badge')].map((host) => {
+      const root = (host as HTMLElement).shadowRoot!;
+      const findings = [...root.querySelectorAll<HTMLElement>('[data-claimlens-rule]')];
+      return {
+        line: Number((host as HTMLElement).dataset.claimlensFor),
+        status: root.querySelector('[data-claimlens-status]')?.getAttribute('data-claimlens-status') ?? '',
+        rules: findings.map((f) => f.dataset.claimlensRule ?? ''),
+        messages: findings.map((f) => f.querySelector('.message')?.textContent ?? ''),
+        amount: root.querySelector<HTMLElement>('[data-claimlens-fee]')?.dataset.amount,
+        label: root.querySelector('button')?.getAttribute('aria-label') ?? '',
+      };
+    }).sort((a, b) => a.line - b.line),
+  );
+}
+
+/** Waits until `count` badges show a finished check (or a quiet error state). */
+export async function waitForBadges(page: Page, count: number, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const hosts = [...document.querySelectorAll('claimlens-badge')];
+      return (
+        hosts.length === n &&
+        hosts.every((h) => {
+          const s = h.shadowRoot?.querySelector('[data-claimlens-status]')?.getAttribute('data-claimlens-status');
+          return s === 'checked' || s === 'unavailable' || s === 'skipped';
+        })
+      );
+    },
+    count,
+    { timeout },
+  );
+}
+
+/** Waits until the badge of page line `line` satisfies `predicate` (evaluated in the page). */
+export async function waitForBadge(page: Page, line: number, predicate: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    ([l, body]) => {
+      const host = document.querySelector(`claimlens-badge[data-claimlens-for="${l}"]`) as HTMLElement | null;
+      const root = host?.shadowRoot;
+      if (!root) return false;
+      return new Function('root', `return (${body});`)(root) as boolean;
+    },
+    [line, predicate] as const,
+    { timeout },
+  );
+}
+
+export interface LineInput {
+  code: string;
+  modifiers?: string[];
+  units?: number;
+  minutes?: number;
+  dos?: string;
+}
+
+/**
+ * Replaces the demo fee sheet's lines the way a biller would: ✕ on every row, then
+ * "+ Add service line" and typing into each box (fill fires input events).
+ */
+export async function enterLines(page: Page, lines: LineInput[]): Promise<void> {
+  const rows = page.locator('#lines tr.service-line');
+  while ((await rows.count()) > 0) await rows.first().locator('button.remove').click();
+  for (const [i, line] of lines.entries()) {
+    await page.click('#add-line');
+    const row = rows.nth(i);
+    if (line.dos) await row.locator('input.dos').fill(line.dos);
+    await row.locator('input.code').fill(line.code);
+    const mods = line.modifiers ?? [];
+    for (const [m, value] of mods.entries()) await row.locator('input.mod').nth(m).fill(value);
+    if (line.units !== undefined) await row.locator('input.units').fill(String(line.units));
+    if (line.minutes !== undefined) await row.locator('input.minutes').fill(String(line.minutes));
+  }
+}
+
+/** Rectangles of every page element (ours excluded), in document order. */
+export async function pageLayout(page: Page): Promise<Array<[string, number, number, number, number]>> {
+  return page.evaluate(() =>
+    [...document.body.querySelectorAll('*')]
+      .filter((el) => !el.closest('[data-claimlens-ui]') && !el.localName.startsWith('claimlens-'))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return [el.localName, r.x, r.y, r.width, r.height] as [string, number, number, number, number];
+      }),
+  );
+}
