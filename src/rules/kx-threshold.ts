@@ -25,8 +25,9 @@ type Group = 'PT and SLP' | 'OT';
 export function checkKx(index: ClaimIndex, feeByLine: ReadonlyMap<number, LineFee>): Finding[] {
   const { claim } = index;
   if (claim.payer !== 'medicare') return [];
+  // Therapy lines are the ones billed under a discipline (GP/GO/GN); lines missing it get modifier.therapy-missing.
   const therapy = index.lines
-    .filter((l) => l.code !== undefined && (l.alwaysTherapy || l.disciplines.length > 0) && l.disciplines.length > 0)
+    .filter((l) => l.code !== undefined && l.disciplines.length > 0)
     .sort((a, b) => (a.dos < b.dos ? -1 : a.dos > b.dos ? 1 : a.index - b.index));
   const findings: Finding[] = [];
   const running = new Map<string, number>();

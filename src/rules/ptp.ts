@@ -30,50 +30,63 @@ export function checkPtp(index: ClaimIndex): Finding[] {
         if (column1 === column2) continue;
         const edit = index.ref.ptpEdit(column1, column2, dos);
         if (!edit || !ptpEditApplies(edit, dos)) continue;
-        for (const first of byCode.get(column1)!) {
-          for (const second of byCode.get(column2)!) findings.push(judge(edit, first, second, dos));
-        }
+        judge(edit, byCode.get(column1)!, byCode.get(column2)!, dos, findings);
       }
     }
   }
   return findings;
 }
 
-function judge(edit: PtpEdit, first: LineView, second: LineView, dos: string): Finding {
+/**
+ * One finding per edit and date (not per line pair): lines of the column 2 code with a
+ * bypass modifier (or whose column 1 line carries one) are "bypassed", the others not.
+ */
+function judge(edit: PtpEdit, firsts: LineView[], seconds: LineView[], dos: string, out: Finding[]): void {
   const c1 = edit.column1;
   const c2 = edit.column2;
   const pair = `NCCI pairs ${c1} (column 1) with ${c2} (column 2) on ${dos}: "${edit.rationale}"`;
   const source = `${edit.dataset.version}${edit.deletion ? `, edit deleted ${edit.deletion}` : ', active edit'}; ${SOURCES.ncciPolicy}`;
-  const lines = [first.index, second.index];
+  const firstIndexes = firsts.map((l) => l.index);
   if (edit.modifierIndicator === 0) {
-    return {
+    out.push({
       rule: 'ptp.bundled',
       severity: 'error',
-      lines,
+      lines: [...firstIndexes, ...seconds.map((l) => l.index)],
       message: `${pair}. Modifier indicator 0: no modifier bypasses this edit, so ${c2} will be denied. Remove ${c2} or confirm the coding.`,
       source,
-    };
+    });
+    return;
   }
-  const onSecond = bypassModifiersOn(second.modifiers);
-  const onFirst = bypassModifiersOn(first.modifiers);
-  if (onSecond.length > 0 || onFirst.length > 0) {
+  const onFirst = [...new Set(firsts.flatMap((l) => bypassModifiersOn(l.modifiers)))];
+  const bypassed: LineView[] = [];
+  const open: LineView[] = [];
+  const onSecond = new Set<string>();
+  for (const line of seconds) {
+    const mods = bypassModifiersOn(line.modifiers);
+    mods.forEach((m) => onSecond.add(m));
+    if (mods.length > 0 || onFirst.length > 0) bypassed.push(line);
+    else open.push(line);
+  }
+  if (bypassed.length > 0) {
     const where =
-      onSecond.length > 0
-        ? `bypassed by ${onSecond.join(', ')} on ${c2}`
+      onSecond.size > 0
+        ? `bypassed by ${[...onSecond].join(', ')} on ${c2}`
         : `bypassed by ${onFirst.join(', ')} on ${c1}; CMS expects the modifier on the column 2 code (${c2}), so move it there`;
-    return {
+    out.push({
       rule: 'ptp.bypassed',
       severity: 'info',
-      lines,
+      lines: [...firstIndexes, ...bypassed.map((l) => l.index)],
       message: `${pair}, ${where}. The notes must show a separate, distinct service (different session, site or encounter).`,
       source,
-    };
+    });
   }
-  return {
-    rule: 'ptp.modifier-required',
-    severity: 'error',
-    lines,
-    message: `${pair}. Modifier indicator 1: ${c2} is denied unless an NCCI bypass modifier (59, XE, XS, XP, XU or an anatomic modifier) is on the ${c2} line and the notes show a separate, distinct service.`,
-    source,
-  };
+  if (open.length > 0) {
+    out.push({
+      rule: 'ptp.modifier-required',
+      severity: 'error',
+      lines: [...firstIndexes, ...open.map((l) => l.index)],
+      message: `${pair}. Modifier indicator 1: ${c2} is denied unless an NCCI bypass modifier (59, XE, XS, XP, XU or an anatomic modifier) is on the ${c2} line and the notes show a separate, distinct service.`,
+      source,
+    });
+  }
 }

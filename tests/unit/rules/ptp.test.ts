@@ -78,4 +78,18 @@ describe('NCCI PTP edits', () => {
       ptpFindings(claim([{ code: '97150', modifiers: ['GP'], dos: '2025-03-04' }, { code: '97530', modifiers: ['GP'], dos: '2025-03-05' }])),
     ).toEqual([]);
   });
+
+  test('several lines of a code give one finding per outcome, not one per line pair', () => {
+    const found = ptpFindings(
+      claim([
+        { code: '97150', modifiers: ['GP'] },
+        { code: '97530', modifiers: ['GP'] },
+        { code: '97530', modifiers: ['GP', 'XU'] },
+      ]),
+    );
+    expect(found.map((f) => [f.rule, f.lines])).toEqual([
+      ['ptp.bypassed', [0, 2]],
+      ['ptp.modifier-required', [0, 1]],
+    ]);
+  });
 });
