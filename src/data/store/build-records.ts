@@ -4,7 +4,7 @@
  * next start and continue with chunk k+1.
  */
 import type { DatasetContent, PtpGroupRow } from './content';
-import { packEdit } from './ptp-pack';
+import { countEdits, ReversePacker } from './ptp-pack';
 import type { StoreRecord } from './records';
 import { labelWords } from './words';
 
@@ -48,34 +48,29 @@ function chunk(records: StoreRecord[], limits: ChunkLimits): StoreRecord[][] {
 }
 
 function wordRecords(ds: string, labels: Iterable<[string, string]>): StoreRecord[] {
-  const out: StoreRecord[] = [];
+  const byWord = new Map<string, string[]>();
   for (const [code, label] of labels) {
-    for (const word of labelWords(label)) out.push({ store: 'words', value: { word, code, ds } });
+    for (const word of labelWords(label)) {
+      const codes = byWord.get(word);
+      if (codes) codes.push(code);
+      else byWord.set(word, [code]);
+    }
   }
-  return out;
+  return [...byWord].sort(([a], [b]) => (a < b ? -1 : 1)).map(([word, codes]) => ({ store: 'words', value: { ds, word, codes: codes.join(',') } }));
 }
 
 function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlySet<string>, limits: ChunkLimits): BuiltDataset {
   const forward: StoreRecord[] = [];
-  // Reverse entries grouped by column 2; string concatenation keeps this compact.
-  const reverse = new Map<string, { e: string; n: number }>();
+  const reverse = new ReversePacker();
   let rows = 0;
   for (const group of groups) {
-    const packed: string[] = [];
-    for (const edit of group.edits) {
-      packed.push(packEdit({ other: edit.column2, effective: edit.effective, deletion: edit.deletion, modifierIndicator: edit.modifierIndicator, rationale: edit.rationale }));
-      const entry = packEdit({ other: group.column1, effective: edit.effective, deletion: edit.deletion, modifierIndicator: edit.modifierIndicator, rationale: edit.rationale });
-      const rev = reverse.get(edit.column2);
-      if (rev) {
-        rev.e += `;${entry}`;
-        rev.n += 1;
-      } else reverse.set(edit.column2, { e: entry, n: 1 });
-    }
-    rows += group.edits.length;
-    forward.push({ store: 'ptp', value: { ds, code: group.column1, n: packed.length, e: packed.join(';') } });
+    const n = countEdits(group.packed);
+    rows += n;
+    forward.push({ store: 'ptp', value: { ds, code: group.column1, n, e: group.packed } });
+    reverse.add(group.column1, group.packed);
   }
   const backward: StoreRecord[] = [];
-  for (const [code, { e, n }] of reverse) backward.push({ store: 'ptpRev', value: { ds, code, n, e } });
+  for (const { code, packed, count } of reverse.records()) backward.push({ store: 'ptpRev', value: { ds, code, n: count, e: packed } });
   const byCode = (a: StoreRecord, b: StoreRecord): number => {
     const ka = (a.value as { code: string }).code;
     const kb = (b.value as { code: string }).code;

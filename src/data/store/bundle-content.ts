@@ -8,7 +8,9 @@ import { parseGpciBundle, parseZipBundle } from '../bundle-gpci';
 import { parseHcpcsBundle } from '../bundle-hcpcs';
 import { datasetRef, type ManifestEntry } from '../bundle-manifest';
 import { parseMueBundle } from '../bundle-mue';
-import { iteratePtpBundle } from '../bundle-ptp';
+import { PtpIndex } from '../bundle-ptp';
+import { BundleFormatError } from '../bundle-text';
+import type { DatasetRef } from '../reference';
 import { parseRvuBundle } from '../bundle-rvu';
 import type { DatasetContent, PtpGroupRow } from './content';
 
@@ -41,33 +43,43 @@ export function bundleContent(entry: ManifestEntry, text: string): DatasetConten
       return { kind: 'curated-tips', tips: parseTipsBundle(text, entry.id) };
     case 'zip-locality':
       return { kind: 'zip-locality', rows: [...parseZipBundle(text, entry.id).values()] };
-    case 'ptp': {
-      const rationales: string[] = [];
-      const index = new Map<string, number>();
-      const rationaleIndex = (text: string): number => {
-        let i = index.get(text);
-        if (i === undefined) {
-          i = rationales.length;
-          rationales.push(text);
-          index.set(text, i);
-        }
-        return i;
-      };
-      function* groups(): Generator<PtpGroupRow> {
-        for (const group of iteratePtpBundle(text, ref)) {
-          yield {
-            column1: group.column1,
-            edits: group.edits.map((e) => ({
-              column2: e.column2,
-              effective: null, // the bundled table lacks CMS effective dates (PROVENANCE.md)
-              deletion: e.deletion,
-              modifierIndicator: e.modifierIndicator,
-              rationale: rationaleIndex(e.rationale),
-            })),
-          };
+    case 'ptp':
+      return ptpBundleContent(text, entry.id, ref);
+  }
+}
+
+/** One group of a bundle PTP line: `deletion/modifier/rationale:codes` (see bundle-ptp.ts). */
+const PTP_GROUP = /^(?:\*|\d{8})\/[019]\/(\d+):[0-9A-Z]{5}(?:,[0-9A-Z]{5})*$/;
+
+/**
+ * PTP bundle lines are already grouped by column 1 in the packed format the store keeps,
+ * so they are stored as they are, after a per-group syntax check (the bundle parser's full
+ * per-edit objects would cost seconds for 2.5 million pairs; the manifest checksum already
+ * vouches for the bytes). PtpIndex checks the header and the line structure.
+ */
+function ptpBundleContent(text: string, datasetId: string, ref: DatasetRef): DatasetContent {
+  const index = new PtpIndex(text, ref);
+  const rationales = [...index.rationales];
+  function* groups(): Generator<PtpGroupRow> {
+    let pos = 0;
+    let line = 1;
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos);
+      if (end === -1) end = text.length;
+      const row = text.slice(pos, end).replace(/\r$/, '');
+      pos = end + 1;
+      const tab = row.indexOf('\t');
+      const column1 = row.slice(0, tab);
+      if (line++ === 1 || row === '' || column1 === 'R' || column1 === 'K') continue;
+      const packed = row.slice(tab + 1);
+      for (const group of packed.split(';')) {
+        const match = PTP_GROUP.exec(group);
+        if (!match || Number(match[1]) >= rationales.length) {
+          throw new BundleFormatError(datasetId, line - 1, `edit group ${JSON.stringify(group.slice(0, 40))} is not deletion/modifier/rationale:codes`);
         }
       }
-      return { kind: 'ptp', groups: groups(), rationales };
+      yield { column1, packed };
     }
   }
+  return { kind: 'ptp', groups: groups(), rationales };
 }

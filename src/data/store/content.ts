@@ -3,7 +3,7 @@
  * records. Both the seed and the import write through this shape.
  */
 import type { ConversionFactorEntry } from '../bundle-conversion-factor';
-import type { CuratedCode, GpciRecord, MueRecord, PtpModifierIndicator, RvuRecord, TipRule } from '../reference';
+import type { CuratedCode, GpciRecord, MueRecord, RvuRecord, TipRule } from '../reference';
 
 export type RvuRow = Omit<RvuRecord, 'dataset'> & { description?: string };
 export type GpciRow = Omit<GpciRecord, 'dataset'>;
@@ -15,20 +15,10 @@ export interface HcpcsRow {
   shortDescription: string;
 }
 
-export interface PtpRowEdit {
-  column2: string;
-  /** YYYY-MM-DD, or null when the source does not give it (the bundled 2024 Q3 table). */
-  effective: string | null;
-  deletion: string | null;
-  modifierIndicator: PtpModifierIndicator;
-  /** Index into the content's `rationales`. */
-  rationale: number;
-}
-
-/** All edits headed by one column-1 code. */
+/** All edits headed by one column-1 code, packed as in ptp-pack.ts. */
 export interface PtpGroupRow {
   column1: string;
-  edits: PtpRowEdit[];
+  packed: string;
 }
 
 export interface ZipRow {

@@ -3,6 +3,7 @@
  * service) and answers the engine's synchronous ReferenceData from that.
  */
 import type { ConversionFactorEntry } from '../bundle-conversion-factor';
+import { selectConversionFactor, selectPtpEdit } from '../dataset-selection';
 import type {
   ConversionFactor,
   CuratedCode,
@@ -39,8 +40,6 @@ export function codeOf(raw: string): string {
   return normalizeCode(raw)?.code ?? raw.trim().toUpperCase();
 }
 
-const NATIONAL_GPCI_REF: DatasetRef = { id: 'national', version: 'National (all GPCIs 1.0)', effective: '1992-01-01' };
-
 class Prefetched implements PrefetchedReference {
   readonly rvuRows = new Map<string, StoredRvu[]>(); // `${ds}|${code}`
   readonly fwd = new Map<string, StoredPtp>(); // `${ds}|${code}`
@@ -52,7 +51,7 @@ class Prefetched implements PrefetchedReference {
   curated = new Map<string, CuratedCode>();
   tipList: TipRule[] = [];
   pending: string[] = [];
-  private readonly unpacked = new Map<StoredPtp, Map<string, PackedEdit>>();
+  private readonly unpacked = new Map<StoredPtp, Map<string, PackedEdit[]>>();
 
   constructor(
     readonly registry: DatasetEntry[],
@@ -80,27 +79,31 @@ class Prefetched implements PrefetchedReference {
   }
 
   conversionFactor(dos: string, qualifyingApm: boolean): ConversionFactor | undefined {
-    const year = Number(dos.slice(0, 4));
-    const ofYear = this.factors.filter((f) => f.year === year);
-    const wanted = qualifyingApm ? 'qualifying-apm' : 'non-qualifying-apm';
-    const factor = ofYear.find((f) => f.appliesTo === wanted) ?? ofYear.find((f) => f.appliesTo === 'all');
+    const factor = selectConversionFactor(this.factors, dos, qualifyingApm);
     return factor ? { year: factor.year, value: factor.value, source: factor.source } : undefined;
   }
 
   gpci(locality: string, dos: string): GpciRecord | undefined {
-    if (locality === 'national') {
-      return { locality: 'national', mac: '', localityNumber: '', state: '', name: 'National', work: 1, pe: 1, mp: 1, dataset: NATIONAL_GPCI_REF };
-    }
     const entry = datasetsForDos(this.registry, 'gpci', dos)[0];
-    const row = entry && this.gpcis.get(entry.key)?.find((r) => r.locality === locality);
-    if (!entry || !row) return undefined;
+    if (!entry) return undefined;
+    if (locality.trim().toLowerCase() === 'national') {
+      return { locality: 'national', mac: '', localityNumber: '', state: '', name: 'National (all GPCIs 1.0)', work: 1, pe: 1, mp: 1, dataset: toRef(entry) };
+    }
+    const row = this.gpcis.get(entry.key)?.find((r) => r.locality === locality.trim());
+    if (!row) return undefined;
     return { locality: row.locality, mac: row.mac, localityNumber: row.num, state: row.state, name: row.name, work: row.w, pe: row.pe, mp: row.mp, dataset: toRef(entry) };
   }
 
-  private edits(record: StoredPtp): Map<string, PackedEdit> {
+  /** Edits of one record by the other code (a pair can have several rows). */
+  private edits(record: StoredPtp): Map<string, PackedEdit[]> {
     let map = this.unpacked.get(record);
     if (!map) {
-      map = new Map(unpackEdits(record.e).map((e) => [e.other, e]));
+      map = new Map();
+      for (const edit of unpackEdits(record.e)) {
+        const rows = map.get(edit.other);
+        if (rows) rows.push(edit);
+        else map.set(edit.other, [edit]);
+      }
       this.unpacked.set(record, map);
     }
     return map;
@@ -109,15 +112,17 @@ class Prefetched implements PrefetchedReference {
   ptpEdit(column1: string, column2: string, dos: string): PtpEdit | undefined {
     const entry = datasetsForDos(this.registry, 'ptp', dos)[0];
     if (!entry) return undefined;
-    let edit: PackedEdit | undefined;
-    const forward = this.fwd.get(`${entry.key}|${column1}`);
-    if (forward && covers(entry, column1)) edit = this.edits(forward).get(column2);
-    else {
+    let rows: PackedEdit[] | undefined;
+    if (covers(entry, column1)) {
+      const forward = this.fwd.get(`${entry.key}|${column1}`);
+      rows = forward && this.edits(forward).get(column2);
+    } else if (covers(entry, column2)) {
       const reverse = this.rev.get(`${entry.key}|${column2}`);
-      if (reverse && covers(entry, column2)) edit = this.edits(reverse).get(column1);
+      rows = reverse && this.edits(reverse).get(column1);
     }
-    // An edit added after the DOS is not in the table in effect for it.
-    if (!edit || (edit.effective && dos < edit.effective)) return undefined;
+    // An edit whose effective date is after the DOS is not in the table for that DOS.
+    const edit = selectPtpEdit((rows ?? []).filter((r) => !r.effective || r.effective <= dos), dos);
+    if (!edit) return undefined;
     return {
       column1,
       column2,
@@ -148,8 +153,9 @@ class Prefetched implements PrefetchedReference {
     return this.tipList;
   }
 
-  isKnownCode(code: string): boolean {
-    if (this.curated.has(code)) return true;
+  isKnownCode(raw: string): boolean {
+    const code = raw.trim().toUpperCase();
+    if (!/^[0-9A-Z]{5}$/.test(code)) return false;
     for (const map of [this.rvuRows, this.fwd, this.rev, this.mues, this.hcpcs] as Array<Map<string, unknown>>) {
       for (const key of map.keys()) if (key.endsWith(`|${code}`)) return true;
     }

@@ -98,9 +98,10 @@ export interface StoredZip {
 
 /** Word index entry for search (prefix match on `word`). */
 export interface StoredWord {
-  word: string;
-  code: string;
   ds: string;
+  word: string;
+  /** Codes whose label contains the word, comma-separated. */
+  codes: string;
 }
 
 export type StoreRecord =

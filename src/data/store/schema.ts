@@ -10,10 +10,10 @@ export const DB_NAME = 'claimlens';
 export const DB_VERSION = 1;
 
 /** Record stores keyed by [storageKey, code, …] so one dataset is one key range. */
-export const RECORD_STORES = ['rvu', 'gpci', 'ptp', 'ptpRev', 'mue', 'hcpcs', 'docs', 'zip'] as const;
+export const RECORD_STORES = ['rvu', 'gpci', 'ptp', 'ptpRev', 'mue', 'hcpcs', 'docs', 'zip', 'words'] as const;
 export type RecordStoreName = (typeof RECORD_STORES)[number];
 /** Every store a dataset write may touch (records + word index + registry + progress). */
-export const WRITE_STORES = [...RECORD_STORES, 'words', 'datasets', 'meta'] as const;
+export const WRITE_STORES = [...RECORD_STORES, 'datasets', 'meta'] as const;
 export type WriteStoreName = (typeof WRITE_STORES)[number];
 
 /** Key path of each record store (the first element is always the dataset storage key). */
@@ -26,6 +26,8 @@ const KEY_PATHS: Record<RecordStoreName, string[]> = {
   hcpcs: ['ds', 'code'],
   docs: ['ds', 'name'],
   zip: ['ds', 'zip'],
+  // Search index: one record per word with the codes whose label has it.
+  words: ['ds', 'word'],
 };
 
 export type ClaimLensDb = IDBPDatabase<unknown>;
@@ -35,10 +37,6 @@ export function upgradeSchema(db: ClaimLensDb): void {
   const names = db.objectStoreNames;
   for (const store of RECORD_STORES) {
     if (!names.contains(store)) db.createObjectStore(store, { keyPath: KEY_PATHS[store] });
-  }
-  if (!names.contains('words')) {
-    const words = db.createObjectStore('words', { keyPath: ['word', 'code', 'ds'] });
-    words.createIndex('ds', 'ds');
   }
   // Dataset registry: one entry per stored generation (storage key), active or staging.
   if (!names.contains('datasets')) db.createObjectStore('datasets', { keyPath: 'key' });

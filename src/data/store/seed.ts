@@ -33,9 +33,22 @@ export function storageKey(entry: Pick<ManifestEntry, 'id' | 'sha256'>): string 
   return `${entry.id}#${entry.sha256.slice(0, 16)}`;
 }
 
+/**
+ * Seed order: first what today's therapy claims need (curated codes, conversion factors,
+ * GPCIs, every RVU year — 2025 is the fallback of the 2026 extract — and the newest MUE and
+ * PTP tables, whose therapy codes are switched on first), then older tables, then search
+ * words and ZIP codes.
+ */
 export function seedOrder(manifest: Manifest): ManifestEntry[] {
-  // Newest effective first within a kind: today's claims need the current tables.
-  return [...manifest.datasets].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0));
+  const newestOfKind = new Map<string, string>();
+  for (const e of manifest.datasets) if ((newestOfKind.get(e.kind) ?? '') < e.effective) newestOfKind.set(e.kind, e.effective);
+  const tier = (e: ManifestEntry): number => (e.kind === 'rvu' || newestOfKind.get(e.kind) === e.effective ? 0 : 1);
+  return [...manifest.datasets].sort(
+    (a, b) =>
+      (KIND_ORDER[a.kind] >= KIND_ORDER.hcpcs ? 2 : tier(a)) - (KIND_ORDER[b.kind] >= KIND_ORDER.hcpcs ? 2 : tier(b)) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0),
+  );
 }
 
 export interface SeedOptions extends WriteHooks {

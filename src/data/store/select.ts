@@ -1,25 +1,34 @@
 /**
- * Which stored dataset answers for a date of service.
- * TODO(data): switch to src/data/dataset-selection.ts once it lands, so the store and the
- * in-memory reference choose identically.
+ * Which stored dataset answers for a date of service: the data engineer's rules
+ * (src/data/dataset-selection.ts) applied to the readable registry entries, so the store
+ * and the in-memory reference choose identically.
  */
+import { rvuDatasetOrder, selectDataset } from '../dataset-selection';
 import type { DatasetEntry } from './records';
 import { isReadable } from './registry';
 
-const newestFirst = (a: DatasetEntry, b: DatasetEntry): number =>
-  a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : a.origin !== b.origin ? (a.origin === 'import' ? -1 : 1) : b.order - a.order;
+/** Bundles before imports, each in seed/import order: on an effective-date tie the later (import) wins. */
+function candidates(entries: readonly DatasetEntry[], kind: DatasetEntry['kind']): DatasetEntry[] {
+  return entries
+    .filter((e) => e.kind === kind && isReadable(e))
+    .sort((a, b) => (a.origin === b.origin ? a.order - b.order : a.origin === 'bundle' ? -1 : 1));
+}
+
+/** The dataset of `kind` in effect for `dos` (see selectDataset). */
+export function datasetForDos(entries: readonly DatasetEntry[], kind: DatasetEntry['kind'], dos: string): DatasetEntry | undefined {
+  return selectDataset(candidates(entries, kind), dos);
+}
 
 /**
- * Datasets of `kind` to consult for `dos`, in order: the one in effect (latest effective
- * date on or before the DOS; an import wins a tie), then — only for kinds whose tables
- * may be partial extracts (RVU) — older ones as per-code fallbacks. When the DOS is before
- * every dataset, the earliest one answers.
+ * Datasets to consult for `dos`, in order. RVU: every year, the DOS year first (the 2026
+ * file is a 97xxx extract, so other codes fall back to 2025, see rvuDatasetOrder); other
+ * kinds: the one in effect only.
  */
 export function datasetsForDos(entries: readonly DatasetEntry[], kind: DatasetEntry['kind'], dos: string): DatasetEntry[] {
-  const sorted = entries.filter((e) => e.kind === kind && isReadable(e)).sort(newestFirst);
-  const inEffect = sorted.findIndex((e) => e.effective <= dos);
-  const primary = inEffect === -1 ? sorted[sorted.length - 1] : sorted[inEffect];
-  if (!primary) return [];
-  if (kind !== 'rvu') return [primary];
-  return [primary, ...sorted.slice(inEffect === -1 ? sorted.length : inEffect + 1)];
+  if (kind === 'rvu') {
+    const list = candidates(entries, kind);
+    return list.length ? rvuDatasetOrder(list, dos) : [];
+  }
+  const one = datasetForDos(entries, kind, dos);
+  return one ? [one] : [];
 }

@@ -98,10 +98,6 @@ export async function purgeGeneration(db: ClaimLensDb, key: string): Promise<voi
   const tx = db.transaction([...WRITE_STORES], 'readwrite');
   const range = datasetRange(key);
   for (const store of RECORD_STORES) void tx.objectStore(store).delete(range);
-  const words = tx.objectStore('words').index('ds');
-  for (let cursor = await words.openKeyCursor(IDBKeyRange.only(key)); cursor; cursor = await cursor.continue()) {
-    void tx.objectStore('words').delete(cursor.primaryKey);
-  }
   void tx.objectStore('datasets').delete(key);
   void tx.objectStore('meta').delete(progressKey(key));
   await tx.done;
