@@ -11,6 +11,27 @@ export const bundlePath = join(packageRoot, 'dist-cli', 'claimlens.mjs');
 /** The sources esbuild read (relative to the package root), to tell when the bundle is stale. */
 export const inputsPath = join(packageRoot, 'dist-cli', 'claimlens.inputs.json');
 
+/**
+ * zod re-exports all of its ~50 message locales (z.locales), which is over half of its
+ * code in the bundle and costs start-up time to compile. The CLI words every issue itself
+ * and zod's default is English, so the bundle keeps only `en`.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`)
+        ? { path: join(args.resolveDir, 'locales-en-only.js'), namespace: 'zod-english-only', pluginData: args.resolveDir }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(args.pluginData, '..', 'locales', 'en.js'))};`,
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
 export async function buildCli() {
   const esbuild = await import('esbuild');
   mkdirSync(dirname(bundlePath), { recursive: true });
@@ -27,6 +48,9 @@ export async function buildCli() {
     metafile: true,
     logLevel: 'error',
     // CommonJS dependencies (papaparse) may call require(); give the ESM bundle one.
+    plugins: [zodEnglishOnly],
+    minifyWhitespace: true,
+    minifySyntax: true,
     banner: {
       js: "import { createRequire as __claimlensRequire } from 'node:module'; const require = __claimlensRequire(import.meta.url);",
     },
