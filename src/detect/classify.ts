@@ -125,7 +125,7 @@ export function indexKeyOf(name: string): string | undefined {
   const lineWord = /(line|row|svc|service|item|detail|ln)[_-]?(\d+)/i.exec(name);
   if (lineWord) return `${lineWord[1]!.toLowerCase()}#:${lineWord[2]}`;
   const trailing = /(?:[A-Za-z]|[_-])(\d{1,3})$/.exec(name);
-  if (trailing && !/(mod|modifier|dx|diag|icd|ptr)[_-]?\d$/i.test(name)) return `#:${trailing[1]}`;
+  if (trailing && !/(mod|modifier|modif|dx|diag\w*|icd\w*|ptr|pointer)[_-]?\d+$/i.test(name)) return `#:${trailing[1]}`;
   const middle = /^[A-Za-z]+[_-](\d{1,3})[_-][A-Za-z]/.exec(name);
   if (middle) return `#:${middle[1]}`;
   return undefined;

@@ -7,6 +7,13 @@ import { ownText } from './element-text';
 
 export type HeaderCache = WeakMap<Element, string[]>;
 
+/** Rows found to be header rows: their cells are labels, never values. */
+const headerRows = new WeakSet<Element>();
+
+export function isHeaderRow(row: Element | null): boolean {
+  return row !== null && headerRows.has(row);
+}
+
 const CELL_SELECTOR = 'td, th, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
 const GRID_SELECTOR = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 
@@ -36,9 +43,16 @@ function tableHeaders(table: HTMLTableElement): string[] {
       else break;
     }
   }
+  if (rows.length === 0 && table.rows.length > 1) {
+    // Older portals (OpenEMR's fee sheet) head the grid with a row of plain td text above
+    // rows of inputs: take it when it has no control and the next row has some.
+    const [first, second] = [table.rows[0]!, table.rows[1]!];
+    if (!first.querySelector('input, select, textarea') && second.querySelector('input, select, textarea')) rows.push(first);
+  }
   const columns: string[] = [];
   const occupied: number[] = []; // rows still covered by a rowspan, per column
   for (const row of rows) {
+    headerRows.add(row);
     let col = 0;
     for (const cell of Array.from(row.cells)) {
       while ((occupied[col] ?? 0) > 0) col++;
@@ -61,6 +75,7 @@ function ariaHeaders(grid: Element): string[] {
   let lastRow: Element | null = null;
   for (const cell of Array.from(headerCells)) {
     const row = cell.closest('[role="row"]');
+    if (row) headerRows.add(row);
     if (row !== lastRow) {
       position = 0;
       lastRow = row;
@@ -104,7 +119,7 @@ export function headerTextFor(cell: Element, cache: HeaderCache): string {
   const grid = gridOf(cell);
   if (!grid) return '';
   const headers = columnHeaders(grid, cache);
-  if (headers.length === 0) return '';
+  if (headers.length === 0 || isHeaderRow(cell.closest('tr, [role="row"]'))) return '';
   const index = columnIndex(cell);
   return index >= 0 ? (headers[index] ?? '') : '';
 }

@@ -38,8 +38,16 @@ export function describe(el: Element, headers: HeaderCache): Descriptor[] {
     add('placeholder', el.getAttribute('placeholder'));
     add('title', el.getAttribute('title'));
   }
-  for (const attr of DATA_ATTRIBUTES) add('data-attribute', el.getAttribute(attr));
   const cell = control ? cellOf(el) : el;
+  if (!control) {
+    // A read-only cell is known by its column: nothing at all when it is itself a header.
+    const header = headerTextFor(el, headers);
+    if (!header) return out;
+    add('column-header', header);
+    for (const attr of DATA_ATTRIBUTES) add('data-attribute', el.getAttribute(attr));
+    return out;
+  }
+  for (const attr of DATA_ATTRIBUTES) add('data-attribute', el.getAttribute(attr));
   if (cell) {
     add('column-header', headerTextFor(cell, headers));
     if (cell !== el) for (const attr of DATA_ATTRIBUTES) add('data-attribute', cell.getAttribute(attr));

@@ -18,7 +18,10 @@ export function ownText(el: Node, max = 80): string {
 
 /** The value a field shows: controls by value, cells and comboboxes by their text. */
 export function fieldText(el: Element): string {
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value;
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    if (el.value === '' && el.getAttribute('role') === 'combobox') return chipText(el);
+    return el.value;
+  }
   if (el instanceof HTMLSelectElement) {
     const option = el.selectedOptions[0];
     if (!option) return el.value;
@@ -32,4 +35,34 @@ export function fieldText(el: Element): string {
 export function byIdInTree(el: Element, id: string): Element | null {
   const root = el.getRootNode() as Document | ShadowRoot;
   return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+}
+
+/** Multi-select comboboxes (MUI Autocomplete, Mantine TagsInput) show chosen values as chips
+ * before an empty input: read them, one per chip. */
+function chipText(input: Element): string {
+  const parts: string[] = [];
+  for (let sib = input.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (sib.querySelector('input, select, textarea')) continue;
+    const text = (sib.textContent ?? '').trim();
+    if (text) parts.unshift(text);
+  }
+  return parts.join(' ');
+}
+
+/** The parent across shadow boundaries: a shadow root's host. */
+export function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root && (root as ShadowRoot).host ? (root as ShadowRoot).host : null;
+}
+
+/** closest() that continues into the host of a shadow root. */
+export function composedClosest(el: Element, selector: string): Element | null {
+  for (let cur: Element | null = el; cur; ) {
+    const found = cur.closest(selector);
+    if (found) return found;
+    const root = cur.getRootNode() as ShadowRoot;
+    cur = root.host ?? null;
+  }
+  return null;
 }

@@ -7,7 +7,7 @@
  */
 import type { Classification } from './classify';
 import { gridOf } from './column-headers';
-import { fieldText } from './element-text';
+import { composedClosest, composedParent, fieldText } from './element-text';
 import { normalizeCode } from '../rules/normalize-code';
 import type { DetectedField, DetectedForm, DetectedLine } from './types';
 
@@ -29,8 +29,11 @@ interface Line {
 
 const ROW_SELECTOR = 'tr, [role="row"]';
 /** Climbing stops below these: they hold many lines or a whole page. */
-const STOP = new Set(['form', 'body', 'html', 'table', 'tbody', 'thead', 'tfoot', 'main', 'dialog']);
-const STOP_ROLES = new Set(['form', 'dialog', 'main', 'grid', 'table', 'rowgroup', 'treegrid', 'list']);
+const STOP = new Set(['form', 'body', 'html', 'table', 'tbody', 'thead', 'tfoot', 'main', 'dialog', 'section', 'article',
+  'aside', 'nav', 'header', 'footer']);
+const STOP_ROLES = new Set(['form', 'dialog', 'main', 'grid', 'table', 'rowgroup', 'treegrid', 'list', 'region']);
+/** A line holds at most this many fields of each kind: a container with more holds several lines or claim fields. */
+const MAX_PER_LINE: Record<string, number> = { cpt: 1, units: 1, minutes: 1, charge: 1, dos: 2, modifier: 4, icd10: 12 };
 /** Climbing may enter these but not go past them: they are made to hold one line. */
 const LAST = new Set(['fieldset', 'li', 'tr']);
 const LAST_ROLES = new Set(['row', 'group', 'listitem']);
@@ -53,7 +56,7 @@ export function groupIntoForms(entries: Entry[]): DetectedForm[] {
   const cptPerRow = new Map<Element, number>();
   const rowOf = new Map<Entry, Element | null>();
   for (const e of entries) {
-    const row = e.element.closest(ROW_SELECTOR);
+    const row = composedClosest(e.element, ROW_SELECTOR);
     rowOf.set(e, row);
     if (row && e.cls.kind === 'cpt') cptPerRow.set(row, (cptPerRow.get(row) ?? 0) + 1);
   }
@@ -63,10 +66,23 @@ export function groupIntoForms(entries: Entry[]): DetectedForm[] {
     const row = rowOf.get(c);
     return !row || cptPerRow.get(row) !== 1;
   });
-  const cptsInside = new Map<Element, number>();
-  for (const c of climbing) {
-    for (let p = c.element.parentElement; p; p = p.parentElement) cptsInside.set(p, (cptsInside.get(p) ?? 0) + 1);
+  // Per ancestor, how many fields of each kind it holds (only needed when something climbs).
+  const inside = new Map<Element, Record<string, number>>();
+  if (climbing.length > 0) {
+    for (const e of entries) {
+      for (let p = composedParent(e.element); p; p = composedParent(p)) {
+        let counts = inside.get(p);
+        if (!counts) inside.set(p, (counts = {}));
+        counts[e.cls.kind] = (counts[e.cls.kind] ?? 0) + 1;
+      }
+    }
   }
+  const fitsOneLine = (p: Element): boolean => {
+    const counts = inside.get(p);
+    if (!counts) return true;
+    for (const kind in counts) if ((counts[kind] ?? 0) > (MAX_PER_LINE[kind] ?? 1)) return false;
+    return true;
+  };
 
   const lineByContainer = new Map<Element, Line>();
   const lines: Line[] = [];
@@ -80,16 +96,16 @@ export function groupIntoForms(entries: Entry[]): DetectedForm[] {
       formRoot = gridOf(row) ?? row.parentElement ?? (row.getRootNode() as Document);
     } else {
       container = c.element;
-      for (let p = c.element.parentElement; p; p = p.parentElement) {
-        if ((cptsInside.get(p) ?? 0) !== 1) break;
+      for (let p = composedParent(c.element); p; p = composedParent(p)) {
         if (isStop(p)) {
-          boundary = p;
+          if (fitsOneLine(p)) boundary = p;
           break;
         }
+        if (!fitsOneLine(p)) break;
         container = p;
         if (isLast(p)) break;
       }
-      formRoot = container.parentElement ?? (container.getRootNode() as Document);
+      formRoot = composedParent(container) ?? (container.getRootNode() as Document);
     }
     const line: Line = { cpt: c, container, boundary, formRoot, entries: [c] };
     lines.push(line);
@@ -104,7 +120,7 @@ export function groupIntoForms(entries: Entry[]): DetectedForm[] {
       rowLine.entries.push(e);
       return true;
     }
-    for (let p = e.element.parentElement; p; p = p.parentElement) {
+    for (let p = composedParent(e.element); p; p = composedParent(p)) {
       const line = lineByContainer.get(p);
       if (line) {
         line.entries.push(e);
@@ -150,10 +166,12 @@ export function groupIntoForms(entries: Entry[]): DetectedForm[] {
   }
 
   // A procedure field known only by weak words ("Code") needs a line around it or a code in it.
+  // A value that is not a code (an ICD-10 code listed in the same grid) rules it out.
   const kept = lines.filter((line) => {
     if (!line.cpt.cls.weak) return true;
-    if (line.entries.some((e) => ATTRIBUTE_KINDS.has(e.cls.kind))) return true;
-    return normalizeCode(fieldText(line.cpt.element)) !== undefined;
+    const value = fieldText(line.cpt.element).trim();
+    if (value) return normalizeCode(value) !== undefined;
+    return line.entries.some((e) => ATTRIBUTE_KINDS.has(e.cls.kind));
   });
 
   const forms = new Map<Element | ShadowRoot | Document, Line[]>();

@@ -38,13 +38,15 @@ const TABLE: Array<[PhraseKind, number, string[]]> = [
     'tx time', 'time min', 'time minutes']],
   ['minutes', CODE, ['time']],
   ['dos', ATTR, ['date', 'dates', 'dos', 'date of service', 'dates of service', 'service date', 'date s of service', 'svc date',
-    'from date', 'to date', 'start date', 'end date', 'dos from', 'dos to', 'serviced date', '24a', 'dt', 'dos f', 'dos t']],
+    'from date', 'to date', 'start date', 'end date', 'dos from', 'dos to', 'serviced date', '24a', 'dt', 'dos f', 'dos t',
+    'mm dd yyyy', 'mm dd yy', 'yyyy mm dd', 'm d yyyy', 'visit date', 'treatment date']],
   ['charge', ATTR, ['charge', 'charges', 'fee', 'fees', 'amount', 'amt', 'billed', 'billed amount', 'price', 'unit price',
-    '$', '24f', 'charge amount', 'line charge', 'cost', 'net']],
+    '$', '24f', 'charge amount', 'line charge', 'cost', 'net', 'chg', 'usd']],
   ['icd10', ATTR, ['diagnosis', 'diagnoses', 'diag', 'dx', 'icd', 'icd 10', 'icd10', 'diagnosis code', 'dx code', 'icd code',
     'icd 10 code', 'justify', 'justification', 'problem code']],
-  ['neutral', 0, ['fee sheet', 'fee schedule', 'price level', 'code type', 'line', 'lines', 'row', 'item', 'items',
-    'svc', 'detail', 'bill', 'entry']],
+  ['neutral', 0, ['fee sheet', 'fee schedule', 'price level', 'line', 'lines', 'row', 'item', 'items',
+    'svc', 'detail', 'bill', 'entry', 'service line', 'service lines', 'svc line', 'claim line', 'claim lines', 'line item',
+    'line items', 'service item', 'service items', 'services rendered', 'txt']],
   ['decoy', DECOY, [
     // identifiers of people, payers and providers
     'npi', 'npi number', 'zip', 'zip code', 'zipcode', 'postal', 'postal code', 'phone', 'telephone', 'tel', 'fax', 'mobile',
@@ -61,16 +63,18 @@ const TABLE: Array<[PhraseKind, number, string[]]> = [
     'dx ptr', 'pos', 'place of service', 'place', 'tos', 'type of service', 'emg', 'epsdt', 'ndc', 'revenue', 'rev code',
     'code type', 'cpt type', 'status', 'reason', 'adjustment', 'carc', 'rarc', 'remark', 'condition', 'occurrence',
     'value code', 'promo', 'discount', 'coupon', 'verification', 'security', 'access code', 'area code', 'country code',
-    'postcode',
+    'postcode', 'type', 'procedure type', 'service type', 'note', 'notes', 'note codes', 'notecodes', 'comment', 'comments',
+    'description', 'desc', 'reference', 'ref', 'original ref', 'resubmission', 'resubmission code', 'frequency',
     // money that is not a line charge
     'total', 'total charge', 'total charges', 'paid', 'amount paid', 'balance', 'copay', 'co pay', 'coinsurance',
     'deductible', 'payment', 'allowed', 'allowed amount', 'contractual', 'write off', 'outside lab', 'check', 'check #',
     'reserved', 'nucc',
-    // searching and paging
-    'search', 'filter', 'page', 'per page', 'zoom',
+    'page', 'per page', 'zoom',
     // the diagnosis pointer, place, EMG, EPSDT, qualifier and NPI boxes of CMS-1500 line 24
     '24b', '24c', '24e', '24h', '24i', '24j',
   ]],
+  // Autocompletes say "Search…" in their placeholder: a hint against, not a veto.
+  ['decoy', 0.6, ['search', 'filter', 'find', 'lookup', 'type to search', 'search patients']],
 ];
 
 /** The keyword table, one rule per phrase (exported for tests and for reading). */

@@ -6,6 +6,7 @@ import { classifyElement } from './classify';
 import type { HeaderCache } from './column-headers';
 import { groupIntoForms, type Entry } from './group';
 import { applyMarks } from './marks';
+import { composedParent } from './element-text';
 import type { DetectedForm } from './types';
 
 export interface ScanResult {
@@ -25,7 +26,26 @@ export function scanDetailed(root: ScanRoot): ScanResult {
     const cls = classifyElement(element, headers);
     if (cls) entries.push({ element, cls, order: i });
   }
-  const forms = groupIntoForms(entries);
+  const forms = groupIntoForms(withoutContainers(entries));
   applyMarks(forms, roots);
   return { forms, roots, pendingHosts };
+}
+
+/** How far up a cell can hold a field rendered by a component (td > x-picker > #shadow > input). */
+const CONTAINER_DEPTH = 6;
+
+/**
+ * A read-only cell that holds a field through a shadow root (a code-picker component in a
+ * grid cell) is that field's container, not a second field: keep the inner field only.
+ */
+function withoutContainers(entries: Entry[]): Entry[] {
+  const elements = new Set<Element>(entries.map((e) => e.element));
+  const containers = new Set<Element>();
+  for (const e of entries) {
+    let p = composedParent(e.element);
+    for (let depth = 0; p && depth < CONTAINER_DEPTH; depth++, p = composedParent(p)) {
+      if (elements.has(p)) containers.add(p);
+    }
+  }
+  return containers.size === 0 ? entries : entries.filter((e) => !containers.has(e.element));
 }
