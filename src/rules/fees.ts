@@ -1,6 +1,7 @@
 import type { ConversionFactor, GpciRecord, RvuRecord } from '../data/reference';
 import type { ClaimIndex, LineView } from './claim-index';
 import type { Finding } from './finding';
+import { unitFee } from './fee-unit';
 import { dollars, roundCents } from './money';
 import { MPPR_PE_FACTOR, mpprFullUnits, type MpprCandidate } from './mppr';
 import type { ClaimFees, LineFee } from './result';
@@ -189,13 +190,11 @@ function priceLine(index: ClaimIndex, line: LineView, geo: Geography): Priced | 
   }
 
   const notes: string[] = [];
-  const facility = claim.setting === 'facility';
-  let pe = facility ? rvu.peFacility : rvu.peNonFacility;
-  let peLabel = facility ? 'PE facility' : 'PE non-facility';
-  if (facility ? rvu.naFacility : rvu.naNonFacility) {
-    pe = facility ? rvu.peNonFacility : rvu.peFacility;
-    peLabel = facility ? 'PE non-facility' : 'PE facility';
-    notes.push(`NA: CMS lists no ${facility ? 'facility' : 'non-facility'} PE for ${line.code}; the ${facility ? 'non-facility' : 'facility'} PE is used`);
+  const unit = unitFee(rvu, geo, cf.value, claim.setting);
+  const pe = unit.pe;
+  const peLabel = unit.peSetting === 'facility' ? 'PE facility' : 'PE non-facility';
+  if (unit.usedOtherSetting) {
+    notes.push(`NA: CMS lists no ${claim.setting} PE for ${line.code}; the ${unit.peSetting} PE is used`);
   }
   const rvuYear = Number(rvu.dataset.effective.slice(0, 4));
   if (rvuYear < line.year) notes.push(`${line.year} RVUs for ${line.code} are not in the bundled data: ${rvuYear} RVUs with the ${cf.year} conversion factor`);
@@ -203,8 +202,7 @@ function priceLine(index: ClaimIndex, line: LineView, geo: Geography): Priced | 
     notes.push(`GPCI ${geo.record.dataset.effective.slice(0, 4)} used for ${line.year} (no newer GPCI file bundled)`);
   }
 
-  const rvuSum = rvu.work * geo.work + pe * geo.pe + rvu.mp * geo.mp;
-  const unitAllowed = roundCents(rvuSum * cf.value);
+  const unitAllowed = unit.amount;
   const breakdown = [
     `RVUs (${rvu.dataset.version}): work ${fmt(rvu.work)}, ${peLabel} ${fmt(pe)}, MP ${fmt(rvu.mp)}`,
     `GPCI ${geo.label}: work ${fmt3(geo.work)}, PE ${fmt3(geo.pe)}, MP ${fmt3(geo.mp)}`,
