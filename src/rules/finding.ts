@@ -12,6 +12,12 @@ export type RuleId =
   | 'modifier.kx-required'
   | 'coverage.not-payable'
   | 'code.unknown'
+  | 'code.invalid-format'
+  | 'modifier.invalid'
+  | 'modifier.assistant-conflict'
+  | 'units.missing'
+  | 'units.minutes-incomplete'
+  | 'fee.unknown-locality'
   | `tip.${string}`
   | `${string}.${string}`;
 
