@@ -68,3 +68,23 @@ export const TWELVE_LINES = [
   { code: '99213', modifiers: ['25'], units: 1, dos: '2025-06-03' },
   { code: 'G0283', modifiers: ['GP'], units: 1, dos: '2025-06-03' },
 ];
+
+/**
+ * Stops the extension's service worker through CDP (as Chrome does when it idles out) and
+ * resolves once Chrome reports it stopped; false if it did not stop within 10 s.
+ */
+export async function stopWorker(session: ExtensionSession, page: Page): Promise<boolean> {
+  const cdp = await session.context.newCDPSession(page);
+  const script = session.extensionUrl('background.js');
+  const stopped = new Promise<boolean>((done) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+      if (event.versions.some((v) => v.scriptURL === script && v.runningStatus === 'stopped')) done(true);
+    });
+    setTimeout(() => done(false), 10_000);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const result = await stopped;
+  await cdp.detach().catch(() => undefined);
+  return result;
+}

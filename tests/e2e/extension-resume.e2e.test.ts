@@ -6,7 +6,7 @@ import { loadBundleReference } from '../../src/data/node-bundles';
 import { Claim } from '../../src/rules/claim';
 import { checkClaim } from '../../src/rules/check-claim';
 import { launchExtension, sendFromExtensionPage, type ExtensionSession } from './harness';
-import { TWELVE_LINES, bundleManifest, dataStatus, extensionPage, waitForSeed, type DataStatusReply } from './extension-helpers';
+import { TWELVE_LINES, bundleManifest, dataStatus, extensionPage, stopWorker, waitForSeed, type DataStatusReply } from './extension-helpers';
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-resume-'));
 let session: ExtensionSession | undefined;
@@ -39,9 +39,7 @@ test('a worker stopped mid-seed (CDP) and a browser closed mid-seed both end wit
   const before = await waitUntilMidSeed(session);
   expect(before.data?.complete, 'the seed finished before it could be interrupted').toBe(false);
   const page = await extensionPage(session);
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(await stopWorker(session, page), 'the service worker did not stop').toBe(true);
   const woken = await dataStatus(page); // starts the worker again; its start resumes the seed
   expect(woken.ok).toBe(true);
 
