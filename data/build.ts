@@ -2,9 +2,9 @@
  * Builds data/bundles/ from the CMS files in ../shared/cms (npm run data:build).
  * Deterministic: the same CMS files give byte-identical bundles and manifest.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ManifestEntry } from '../src/data/bundle-manifest';
+import { parseManifest, type ManifestEntry } from '../src/data/bundle-manifest';
 import { BUNDLES_DIR, CMS_DIR } from './build/paths';
 import type { BuiltDataset } from './build/dataset';
 import { writeBundle } from './build/write-bundle';
@@ -20,7 +20,23 @@ import { buildCurated } from './build/curated';
 /** Budget for all bundles together (compressed as committed). */
 const MAX_TOTAL_BYTES = 15 * 1024 * 1024;
 
+/**
+ * `npm run data:build -- --curated-only`: refresh only the curated copies and their
+ * manifest entries, keeping every CMS bundle as committed (works without ../shared).
+ */
+function refreshCurated(): void {
+  const previous = parseManifest(readFileSync(join(BUNDLES_DIR, 'manifest.json'), 'utf8'));
+  const kept = previous.datasets.filter((e) => e.kind !== 'curated-codes' && e.kind !== 'curated-tips');
+  const curated = buildCurated().map((built) => writeBundle(BUNDLES_DIR, built));
+  writeManifest(BUNDLES_DIR, [...kept, ...curated]);
+  for (const e of curated) console.log(`${e.id.padEnd(22)} ${String(e.rows).padStart(9)} rows ${String(e.bytes).padStart(10)} bytes  ${e.file}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--curated-only')) {
+    refreshCurated();
+    return;
+  }
   const started = performance.now();
   console.log(`reading CMS files from ${CMS_DIR}`);
   mkdirSync(BUNDLES_DIR, { recursive: true });

@@ -108,10 +108,11 @@ describe('GPCI, ZIP, HCPCS and conversion factor bundles', () => {
 });
 
 describe('curated bundles', () => {
-  // The bundles carry copies of data/curated/*.json; a stale copy means data:build was not re-run.
+  // The bundles carry copies of data/curated/*.json; a stale copy means the build was not
+  // re-run (npm run data:build -- --curated-only refreshes them without ../shared).
   for (const [id, file] of [['curated-codes', 'codes.json'], ['curated-tips', 'tips.json']] as const) {
     const source = fileURLToPath(new URL(`../../../data/curated/${file}`, import.meta.url));
-    it.runIf(existsSync(source))(`${id} is the current data/curated/${file} (re-run npm run data:build if not)`, () => {
+    it.runIf(existsSync(source))(`${id} is the current data/curated/${file} (else run: npm run data:build -- --curated-only)`, () => {
       expect(readFileSync(`${BUNDLES_DIR}/${entry(id).file}`, 'utf8')).toBe(readFileSync(source, 'utf8'));
     });
   }
