@@ -22,8 +22,14 @@ export function formatText(claim: Claim, result: CheckResult, options: TextOptio
   out.push('');
   out.push(...lineTable(claim, result));
 
-  const notes = result.fees.lines.filter((fee) => fee.note);
-  for (const fee of notes) out.push(`  line ${fee.line + 1} (${fee.code}): ${fee.note}`);
+  // The same note on many lines ("GPCI 2025 used for 2026") is said once.
+  const linesByNote = new Map<string, number[]>();
+  for (const fee of result.fees.lines) {
+    if (fee.note) linesByNote.set(fee.note, [...(linesByNote.get(fee.note) ?? []), fee.line]);
+  }
+  for (const [note, lines] of linesByNote) {
+    out.push(`  ${lines.length === 1 ? 'line' : 'lines'} ${lineRanges(lines)}: ${note}`);
+  }
   out.push('');
 
   const counts = countBySeverity(result.findings);
@@ -110,6 +116,19 @@ function groupHeading(claim: Claim, lines: readonly number[]): string {
   });
   const word = lines.length === 1 ? 'Line' : 'Lines';
   return `${word} ${lines.map((l) => l + 1).join(' + ')} · ${codes.join(', ')}`;
+}
+
+/** 0-based [0, 1, 2, 4] → "1–3, 5". */
+export function lineRanges(lines: readonly number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const start = sorted[k] as number;
+    let end = start;
+    while (sorted[k + 1] === end + 1) end = sorted[++k] as number;
+    parts.push(end - start >= 2 ? `${start + 1}–${end + 1}` : end > start ? `${start + 1}, ${end + 1}` : `${start + 1}`);
+  }
+  return parts.join(', ');
 }
 
 function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatText, groupByLines, money } from '../../../src/cli/format-text';
+import { formatText, groupByLines, lineRanges, money } from '../../../src/cli/format-text';
 import { Claim } from '../../../src/rules/claim';
 import { claimTip, fakeCheck, ptpPair, unitsOver } from './fake-result';
 
@@ -57,6 +57,21 @@ describe('groupByLines', () => {
     const groups = groupByLines([ptpPair, { ...ptpPair, lines: [0, 1], rule: 'ptp.bundled' }]);
     expect(groups).toHaveLength(1);
     expect(groups[0]?.lines).toEqual([0, 1]);
+  });
+});
+
+describe('fee notes', () => {
+  it('says a note shared by several lines once, with the line numbers as ranges', () => {
+    const three = Claim.parse({ lines: [0, 1, 2].map(() => ({ code: '97110', units: 1, dos: '2026-11-02' })) });
+    const result = fakeCheck([])(three);
+    for (const fee of result.fees.lines) fee.note = 'GPCI 2025 used for 2026';
+    (result.fees.lines[2] as { note?: string }).note = 'status B';
+    const out = formatText(three, result, { name: 'x', color: false });
+    expect(out).toContain('  lines 1, 2: GPCI 2025 used for 2026\n  line 3: status B\n');
+  });
+
+  it('writes runs of lines as ranges', () => {
+    expect(lineRanges([0, 1, 2, 4, 6, 7])).toBe('1–3, 5, 7, 8');
   });
 });
 
