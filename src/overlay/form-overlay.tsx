@@ -3,7 +3,7 @@ import type { DetectedForm, DetectedLine } from '../detect/types';
 import { Badge } from './components/Badge';
 import { buildClaimLines } from './claim-lines';
 import { checkLines, type SendMessage } from './check-client';
-import { createHost, type OverlayHost } from './host';
+import { createHost, setImportantStyles, type OverlayHost } from './host';
 import type { Positioner } from './positioner';
 import { BADGE_STYLES } from './styles';
 import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS } from './timing';
@@ -202,11 +202,14 @@ export class FormOverlay {
   private renderBadge(slot: BadgeSlot): void {
     if (this.destroyed) return;
     slot.host.element.dataset.claimlensFor = String(slot.lineIndex);
+    const open = this.openAnchor === slot.anchor;
+    // An open badge's details must paint above the badges of the lines below it.
+    setImportantStyles(slot.host.element, { 'z-index': open ? '2' : '1' });
     render(
       <Badge
         lineNumber={slot.lineIndex + 1}
         status={this.statusOf(slot)}
-        open={this.openAnchor === slot.anchor}
+        open={open}
         openUpward={slot.openUpward}
         today={this.deps.today()}
         onToggle={() => this.setOpen(this.openAnchor === slot.anchor ? undefined : slot.anchor)}

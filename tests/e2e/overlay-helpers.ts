@@ -2,7 +2,7 @@
  * Reading the overlay from a page under test: badges are `claimlens-badge` hosts with open
  * shadow roots (the public contract), so the page's own world can read them.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface BadgeState {
   /** 0-based page line the badge belongs to (data-claimlens-for). */
@@ -101,4 +101,36 @@ export async function pageLayout(page: Page): Promise<Array<[string, number, num
         return [el.localName, r.x, r.y, r.width, r.height] as [string, number, number, number, number];
       }),
   );
+}
+
+/** The datasets line checks read (HCPCS descriptions and ZIP localities are not needed). */
+const NEEDED_KINDS = ['ptp', 'mue', 'rvu', 'gpci', 'conversion-factor', 'curated-codes'];
+
+interface DataStatus {
+  datasets: Array<{ kind: string; complete: boolean }>;
+  error?: string;
+}
+
+/**
+ * Waits until the worker has seeded the datasets line checks need (first install seeds
+ * IndexedDB from the bundled CMS files), asking from an extension page.
+ */
+export async function waitForReferenceData(context: BrowserContext, extensionUrl: (path: string) => string, timeoutMs = 90_000): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(extensionUrl('popup.html'));
+    const started = Date.now();
+    for (;;) {
+      const status = (await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'data-status' }))) as {
+        ok: boolean;
+        data?: DataStatus;
+      };
+      const ready = (kind: string) => status.data?.datasets.some((d) => d.kind === kind && d.complete);
+      if (status.ok && NEEDED_KINDS.every(ready)) return;
+      if (Date.now() - started > timeoutMs) throw new Error(`reference data not ready: ${JSON.stringify(status).slice(0, 500)}`);
+      await page.waitForTimeout(500);
+    }
+  } finally {
+    await page.close();
+  }
 }

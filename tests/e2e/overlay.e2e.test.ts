@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, launchExtension, sendFromExtensionPage, serveStatic, type ExtensionSession, type StaticServer } from './harness';
-import { enterLines, pageLayout, readBadges, waitForBadge, waitForBadges, type LineInput } from './overlay-helpers';
+import { CHROMIUM, launchExtension, serveStatic, type ExtensionSession, type StaticServer } from './harness';
+import { enterLines, pageLayout, readBadges, waitForBadge, waitForBadges, waitForReferenceData, type LineInput } from './overlay-helpers';
 
 /** First install seeds IndexedDB from the bundled CMS files: wait for it once. */
 const SEED_TIMEOUT_MS = 90_000;
-/** The datasets these checks read (HCPCS descriptions and ZIP localities are not needed). */
-const NEEDED_KINDS = ['ptp', 'mue', 'rvu', 'gpci', 'conversion-factor', 'curated-codes'];
-
-interface DataStatus {
-  complete: boolean;
-  datasets: Array<{ kind: string; complete: boolean }>;
-}
 
 let session: ExtensionSession;
 let server: StaticServer;
@@ -20,17 +13,7 @@ const pageRequests: string[] = [];
 beforeAll(async () => {
   session = await launchExtension();
   server = await serveStatic();
-  const ext = await session.context.newPage();
-  await ext.goto(session.extensionUrl('popup.html'));
-  const started = Date.now();
-  for (;;) {
-    const status = await sendFromExtensionPage<{ ok: boolean; data?: DataStatus }>(ext, { type: 'data-status' });
-    const ready = (kind: string) => status.data?.datasets.some((d) => d.kind === kind && d.complete);
-    if (status.ok && NEEDED_KINDS.every(ready)) break;
-    if (Date.now() - started > SEED_TIMEOUT_MS) throw new Error(`reference data not ready: ${JSON.stringify(status)}`);
-    await ext.waitForTimeout(500);
-  }
-  await ext.close();
+  await waitForReferenceData(session.context, session.extensionUrl, SEED_TIMEOUT_MS);
 }, SEED_TIMEOUT_MS + 30_000);
 
 afterAll(async () => {
