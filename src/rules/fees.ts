@@ -79,6 +79,7 @@ export function computeFees(index: ClaimIndex): FeeResult {
   const byLine = new Map<number, LineFee>();
   const priced: Priced[] = [];
   const pricedByDos = new Map<string, Priced[]>();
+  const extraUnitByLine = new Map<number, number>();
 
   for (const line of index.lines) {
     if (line.code === undefined) continue;
@@ -102,8 +103,11 @@ export function computeFees(index: ClaimIndex): FeeResult {
       if (p.rvu.multProc === '5') candidates.push({ line: p.line.index, units: p.line.units, pePerUnit: p.pe * p.geo.pe });
     }
     const fullUnits = mpprFullUnits(candidates);
+    const mpprDay = candidates.some((c) => c.units > 0);
     for (const p of day) {
       const tBlocked = p.rvu.status === 'T' && others.length > 0;
+      // One more unit of a MULT_PROC 5 code on a day that already has therapy units is never the full-PE unit.
+      extraUnitByLine.set(p.line.index, tBlocked ? 0 : p.rvu.multProc === '5' && mpprDay ? mpprReducedUnit(p) : p.unitAllowed);
       const fee = finishLine(index, p, dos, fullUnits, candidates.length, tBlocked);
       lineFees.push(fee);
       byLine.set(p.line.index, fee);
@@ -134,9 +138,9 @@ export function computeFees(index: ClaimIndex): FeeResult {
     findings,
     byLine,
     unitValue(line) {
-      const fee = byLine.get(line.index);
-      if (!fee || fee.unitAllowed <= 0) return undefined;
-      return roundCents(fee.unitAllowed * payerFactor * (hasAssistant(line) ? ASSISTANT_FACTOR : 1));
+      const extra = extraUnitByLine.get(line.index);
+      if (extra === undefined || extra <= 0) return undefined;
+      return roundCents(extra * payerFactor * (hasAssistant(line) ? ASSISTANT_FACTOR : 1));
     },
   };
 }
@@ -211,6 +215,12 @@ function priceLine(index: ClaimIndex, line: LineView, geo: Geography): Priced | 
   return { line, rvu, cf, geo, pe, peLabel, unitAllowed, notes, breakdown };
 }
 
+/** One unit with half its PE (therapy MPPR), rounded to the cent. */
+function mpprReducedUnit(p: Priced): number {
+  const { rvu, geo, cf } = p;
+  return roundCents((rvu.work * geo.work + p.pe * MPPR_PE_FACTOR * geo.pe + rvu.mp * geo.mp) * cf.value);
+}
+
 function finishLine(
   index: ClaimIndex,
   p: Priced,
@@ -236,7 +246,7 @@ function finishLine(
     const reduced = units - full;
     if (reduced > 0) {
       const reducedPe = p.pe * MPPR_PE_FACTOR;
-      const reducedUnit = roundCents((rvu.work * geo.work + reducedPe * geo.pe + rvu.mp * geo.mp) * cf.value);
+      const reducedUnit = mpprReducedUnit(p);
       medicareAllowed = roundCents(full * unitAllowed + reduced * reducedUnit);
       breakdown.push(
         `Therapy MPPR on ${dos}: ${full === 1 ? 'this line has the highest PE, its first unit is paid in full; ' : ''}` +

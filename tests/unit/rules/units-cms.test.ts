@@ -106,8 +106,8 @@ describe('unit findings under the CMS method', () => {
     const [finding] = withRule(checkClaim(c, ref).findings, 'units.under');
     expect(finding!.severity).toBe('warning');
     expect(finding!.message).toContain('supports 3');
-    // One 97530 unit, 2025 national non-facility: 1.07 RVU × 32.3465 = $34.61.
-    expect(finding!.message).toContain('$34.61');
+    // The missing 3rd unit of 97530 would be MPPR-reduced (half PE): (0.44 + 0.31 + 0.01) × 32.3465 = $24.58.
+    expect(finding!.message).toContain('$24.58');
   });
 
   test('the 7 minutes of one code earn a unit when the day total allows it', () => {
