@@ -157,7 +157,7 @@ function checkWorkHardening(dos: string, lines: LineView[], unitValue: UnitValue
   for (const [code, expected] of [['97545', initial], ['97546', additional]] as const) {
     const own = lines.filter((l) => l.code === code);
     if (own.length === 0) continue;
-    const service: Service = { label: code, lines: own, minutes, minutesKnown: true };
+    const service: Service = { label: code, lines: own, minutes: sumMinutes(own), minutesKnown: true };
     judgeService(service, { min: expected, max: expected }, 'hours', 'the hour-unit rule', context, SOURCES.hourUnits, unitValue, out);
   }
 }

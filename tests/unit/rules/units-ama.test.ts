@@ -88,7 +88,8 @@ describe('codes with other unit lengths', () => {
     expect(unitRules(c(2))).toEqual([]);
     expect(unitRules(c(3))).toEqual(['units.over']);
     const [under] = withRule(checkClaim(c(1), ref).findings, 'units.under');
-    expect(under!.message).toContain('1 unit of 97546 billed');
+    expect(under!.message).toContain('1 unit of 97546 billed for 120 minutes');
+    expect(under!.message).toContain('work hardening minutes on 2025-03-04: 240');
     expect(under!.message).toContain('supports 2');
     expect(under!.source).toContain('28 TAC §134.230');
   });
