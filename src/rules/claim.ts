@@ -4,7 +4,11 @@ import { z } from 'zod';
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  // Date.parse rolls 2026-02-30 over into March: require the date to round-trip.
+  .refine((s) => {
+    const parsed = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
 
 export const Payer = z.enum(['medicare', 'commercial', 'workers-comp']);
 export type Payer = z.infer<typeof Payer>;
