@@ -61,10 +61,16 @@ function viewLine(raw: ServiceLine, index: number, ref: ReferenceData): LineView
   const modifiers: string[] = [];
   const invalidModifiers: string[] = [];
   const addModifier = (text: string) => {
-    const m = text.trim().toUpperCase();
-    if (m === '') return;
-    if (!MODIFIER_PATTERN.test(m)) invalidModifiers.push(text.trim());
-    else if (!modifiers.includes(m)) modifiers.push(m);
+    // Portals hand over "GP", "gp", "GP59", "GP, 59": read them the way normalizeCode does.
+    for (const token of text.split(/[\s,;:/-]+/)) {
+      if (token === '') continue;
+      const m = token.toUpperCase();
+      if (MODIFIER_PATTERN.test(m)) {
+        if (!modifiers.includes(m)) modifiers.push(m);
+      } else if (/^[A-Z0-9]{4,8}$/.test(m) && m.length % 2 === 0) {
+        for (let i = 0; i < m.length; i += 2) addModifier(m.slice(i, i + 2));
+      } else invalidModifiers.push(token);
+    }
   };
   parsed?.modifiers.forEach(addModifier);
   raw.modifiers.forEach(addModifier);

@@ -52,6 +52,14 @@ describe('code and modifier validity', () => {
     expect(f!.message).toContain('"G"');
   });
 
+  test('modifiers typed together or in lower case are read, not rejected', () => {
+    const r = checkClaim(claim([{ code: '97150', modifiers: ['gp'] }, { code: '97530', modifiers: ['GP59'] }]), ref);
+    expect(withRule(r.findings, 'modifier.invalid')).toEqual([]);
+    expect(withRule(r.findings, 'modifier.therapy-missing')).toEqual([]);
+    expect(withRule(run(claim([{ code: '97530', modifiers: ['GP, XU'] }])), 'modifier.invalid')).toEqual([]);
+    expect(withRule(run(claim([{ code: '97530', modifiers: ['GP', 'G!'] }])), 'modifier.invalid')).toHaveLength(1);
+  });
+
   test('a known code is not unknown', () => {
     expect(withRule(run(claim([{ code: '97530', modifiers: ['GP'] }])), 'code.unknown')).toEqual([]);
   });
