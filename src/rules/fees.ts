@@ -190,7 +190,8 @@ function priceLine(index: ClaimIndex, line: LineView, geo: Geography): Priced | 
       rvu.status === 'R' || rvu.status === 'C'
         ? `status ${rvu.status}, contractor priced: Medicare has no national amount; your MAC prices it`
         : `status ${rvu.status} (${status?.meaning ?? 'not paid under the fee schedule'}): Medicare pays $0 for it`;
-    return zeroFee(line, cf.year, cf.value, note, [], `${rvu.dataset.version}; ${SOURCES.pfsStatus}`);
+    const basis = claim.payer === 'medicare' ? '' : "; without a Medicare amount this payer's percentage cannot be estimated";
+    return zeroFee(line, cf.year, cf.value, note + basis, [], `${rvu.dataset.version}; ${SOURCES.pfsStatus}`);
   }
 
   const notes: string[] = [];
