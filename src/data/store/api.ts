@@ -186,6 +186,8 @@ export interface ImportReport {
   effective: string;
   rows: number;
   warnings: string[];
+  /** A single PTP .txt part: staged until all four parts (f1–f4) of its version are imported. */
+  staged?: { have: number[]; missing: number[] };
 }
 
 export { ImportError } from '../import/errors';
@@ -203,7 +205,7 @@ export type {
 };
 
 /* ---------------------------------------------------------------------------------------
- * Functions. Signatures are the contract; bodies are filled in as the sibling modules land.
+ * Functions (implemented in the sibling modules named).
  * ------------------------------------------------------------------------------------- */
 
 /** Opens (and creates / upgrades) the "claimlens" database. */
@@ -225,16 +227,10 @@ export { getSeedStatus } from './seed';
 export { prefetchReference, type PrefetchedReference, type PrefetchOptions } from './prefetch';
 
 /** Everything the popup shows for one code. Unknown codes give `known: false`. */
-export async function lookupCode(store: ReferenceStore, code: string, options: LookupOptions): Promise<CodeCard> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { lookupCode } from './lookup';
 
 /** Codes ("97530", "97530-GP", "g0283") or words (prefix match on our summaries and HCPCS II descriptions). */
-export async function searchCodes(store: ReferenceStore, query: string, limit?: number): Promise<CodeSearchHit[]> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { searchCodes } from './search';
 
 /**
  * Imports a CMS file: NCCI practitioner PTP zip (or one of its .txt parts), practitioner MUE
@@ -242,23 +238,9 @@ export async function searchCodes(store: ReferenceStore, query: string, limit?: 
  * for broken/wrong files; the data in use is unchanged.
  * @param effective YYYY-MM-DD override of the first date of service it applies to.
  */
-export async function importCmsFile(
-  store: ReferenceStore,
-  file: { name: string; bytes: Uint8Array },
-  effective?: string,
-): Promise<ImportReport> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+export { importCmsFile, parseCmsFile, type ImportOptions } from '../import/import-file';
 
-/** Imported datasets, for the options page. */
-export async function listDatasets(store: ReferenceStore): Promise<DatasetStatus[]> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+/** listDatasets(store): every readable dataset, bundled and imported, for the options page. */
+export { listDatasets, removeImportedDataset } from './datasets';
 
-/** Removes an imported dataset (bundled ones cannot be removed). */
-export async function removeImportedDataset(store: ReferenceStore, datasetId: string): Promise<void> {
-  void [arguments];
-  throw new Error('reference store: not implemented yet');
-}
+/** removeImportedDataset(store, id): removes an imported dataset (bundled ones cannot be removed). */

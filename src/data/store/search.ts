@@ -1,0 +1,65 @@
+/**
+ * Code search for the popup: a code in any common format, a code prefix ("9753"), or words
+ * (prefix match on our curated summaries and HCPCS Level II descriptions).
+ * Reads key ranges only (word index, RVU keys), never whole tables.
+ */
+import type { CuratedCode } from '../reference';
+import { normalizeCode } from '../../rules/normalize-code';
+import type { CodeSearchHit, ReferenceStore } from './api';
+import type { DatasetEntry, StoredDoc, StoredHcpcs, StoredWord } from './records';
+import { isReadable, readRegistry } from './registry';
+import { labelWords } from './words';
+
+const newestOf = (registry: DatasetEntry[], kind: DatasetEntry['kind']): DatasetEntry | undefined =>
+  registry.filter((e) => e.kind === kind).sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : b.order - a.order))[0];
+
+export async function searchCodes(store: ReferenceStore, query: string, limit = 20): Promise<CodeSearchHit[]> {
+  const db = store.db;
+  const registry = (await readRegistry(db)).filter((e) => e.state === 'active');
+  const curatedEntry = newestOf(registry, 'curated-codes');
+  const hcpcsEntry = newestOf(registry, 'hcpcs');
+  const curated = new Map(((((curatedEntry && (await db.get('docs', [curatedEntry.key, 'codes']))) as StoredDoc | undefined)?.value as CuratedCode[] | undefined) ?? []).map((c) => [c.code, c]));
+
+  const label = async (code: string): Promise<string> => {
+    const summary = curated.get(code)?.summary;
+    if (summary) return summary;
+    const row = hcpcsEntry && ((await db.get('hcpcs', [hcpcsEntry.key, code])) as StoredHcpcs | undefined);
+    return row?.short || row?.long || "";
+  };
+  const hits = async (codes: string[]): Promise<CodeSearchHit[]> => Promise.all(codes.slice(0, limit).map(async (code) => ({ code, label: await label(code) })));
+
+  const trimmed = query.trim();
+  if (trimmed === '' || limit <= 0) return [];
+  const parsed = normalizeCode(trimmed);
+  if (parsed) return hits([parsed.code]);
+
+  // A code prefix: letters/digits with at least one digit, shorter than a code.
+  const prefix = trimmed.toUpperCase();
+  if (/^[A-Z]?\d{1,4}$/.test(prefix)) {
+    const found = new Set<string>([...curated.keys()].filter((c) => c.startsWith(prefix)));
+    for (const entry of [...registry.filter((e) => e.kind === 'rvu'), ...(hcpcsEntry ? [hcpcsEntry] : [])]) {
+      if (found.size >= limit) break;
+      const store = entry.kind === 'rvu' ? 'rvu' : 'hcpcs';
+      const keys = (await db.getAllKeys(store, IDBKeyRange.bound([entry.key, prefix], [entry.key, `${prefix}\uffff`]), limit * 4)) as Array<[string, string]>;
+      for (const [, code] of keys) found.add(code);
+    }
+    return hits([...found].sort().slice(0, limit));
+  }
+
+  // Words: every query word must prefix-match a word of the label; curated codes first.
+  const words = labelWords(trimmed);
+  if (words.length === 0) return [];
+  const sources = [curatedEntry, hcpcsEntry].filter((e): e is DatasetEntry => !!e && isReadable(e));
+  let matching: Set<string> | undefined;
+  for (const word of words) {
+    const codes = new Set<string>();
+    for (const entry of sources) {
+      const records = (await db.getAll('words', IDBKeyRange.bound([entry.key, word], [entry.key, `${word}\uffff`]), 200)) as StoredWord[];
+      for (const record of records) for (const code of record.codes.split(',')) codes.add(code);
+    }
+    matching = matching ? new Set([...matching].filter((c) => codes.has(c))) : codes;
+    if (matching.size === 0) return [];
+  }
+  const ranked = [...(matching ?? [])].filter((c) => c.length === 5).sort((a, b) => Number(curated.has(b)) - Number(curated.has(a)) || (a < b ? -1 : 1));
+  return hits(ranked);
+}
