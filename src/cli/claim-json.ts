@@ -81,10 +81,20 @@ function checkLine(line: unknown, index: number): { normalized?: { code: string;
   return { normalized: normalized.value, problems };
 }
 
-/** Claim-level problems first, then by service line, keeping each line's own order. */
+/** A line's fields in the order a biller reads them, so problems read left to right. */
+const FIELD_ORDER = ['code', 'modifiers', 'units', 'minutes', 'dos', 'dosTo', 'diagnoses', 'charge'];
+
+/** Claim-level problems first, then by service line and field, keeping the rest in order. */
 function sortByLine(problems: string[]): string[] {
   const lineOf = (p: string): number => Number(/^line (\d+)/.exec(p)?.[1] ?? 0);
-  return problems.map((p, k) => ({ p, k })).sort((a, b) => lineOf(a.p) - lineOf(b.p) || a.k - b.k).map(({ p }) => p);
+  const fieldOf = (p: string): number => {
+    const rank = FIELD_ORDER.indexOf(/field "([^"]+)"/.exec(p)?.[1] ?? '');
+    return rank < 0 ? FIELD_ORDER.length : rank;
+  };
+  return problems
+    .map((p, k) => ({ p, k }))
+    .sort((a, b) => lineOf(a.p) - lineOf(b.p) || fieldOf(a.p) - fieldOf(b.p) || a.k - b.k)
+    .map(({ p }) => p);
 }
 
 function unknownFieldWarnings(raw: Record<string, unknown>): string[] {
