@@ -123,7 +123,13 @@ function checkCmsPool(dos: string, services: Service[], unitValue: UnitValue, ou
   if (services.some((s) => s.lines.some((l) => !l.unitsEntered))) return;
   if (billedTotal === allocation.totalUnits) return;
   const tiedServices = allocation.tied.map((i) => services[i]!);
-  const names = tiedServices.map((s) => s.label).join(' or ');
+  let fixed = 0;
+  for (const r of allocation.ranges) fixed += r.min;
+  const forTies = allocation.totalUnits - fixed;
+  const split =
+    tiedServices.length === 2 && forTies === 1
+      ? `The leftover unit may go to ${tiedServices[0]!.label} or ${tiedServices[1]!.label} (same remaining minutes), but not to both.`
+      : `${plural(forTies, 'leftover unit')} go${forTies === 1 ? 'es' : ''} to ${forTies} of ${tiedServices.map((s) => s.label).join(', ')} (same remaining minutes).`;
   const over = billedTotal > allocation.totalUnits;
   out.findings.push({
     rule: over ? 'units.over' : 'units.under',
@@ -131,7 +137,7 @@ function checkCmsPool(dos: string, services: Service[], unitValue: UnitValue, ou
     lines: tiedServices.flatMap((s) => s.lines.map((l) => l.index)),
     message:
       `${plural(billedTotal, 'timed unit')} billed for ${allocation.totalMinutes} timed minutes on ${dos}; ` +
-      `the CMS 8-minute rule supports ${allocation.totalUnits} in all. The leftover unit may go to ${names} (same remaining minutes), but not to both.`,
+      `the CMS 8-minute rule supports ${allocation.totalUnits} in all. ${split}`,
     source: SOURCES.cmsUnits,
   });
 }

@@ -51,6 +51,17 @@ describe('CMS Pub. 100-04 ch. 5 §20.2 worked examples', () => {
     expect(over[0]!.lines).toEqual([0, 1]);
     expect(over[0]!.message).toContain('4 timed units billed for 40 timed minutes');
     expect(over[0]!.message).toContain('supports 3');
+    expect(over[0]!.message).toContain('may go to 97112 or 97110');
+  });
+
+  test('three services tie for two leftover units', () => {
+    // 10 + 10 + 10 = 30 min → 2 units; each has 10 remaining minutes.
+    const allocation = allocateCmsUnits([10, 10, 10]);
+    expect(allocation.totalUnits).toBe(2);
+    expect(allocation.tied).toEqual([0, 1, 2]);
+    const c = claim(['97110', '97112', '97140'].map((code) => ({ code, minutes: 10, units: 1, modifiers: ['GP'] })));
+    const [over] = withRule(checkClaim(c, ref).findings, 'units.over');
+    expect(over!.message).toContain('2 leftover units go to 2 of 97110, 97112, 97140');
   });
 
   test('33 min 97110 + 7 min 97140 → 2 × 97110, 1 × 97140', () => {
