@@ -5,7 +5,8 @@
  * column 1, column 2, `*` if in existence prior to 1996, effective date, deletion date
  * (YYYYMMDD or `*`), modifier indicator (0/1/9), PTP edit rationale.
  */
-import { CODE_PATTERN, cmsDateToIso } from '../bundle-text';
+import { cmsDateToIso } from '../bundle-text';
+import { CODE_PATTERN } from '../../rules/normalize-code';
 import type { PtpModifierIndicator } from '../reference';
 import type { PackedEdit } from '../store/ptp-pack';
 import { ImportError } from './errors';

@@ -26,7 +26,8 @@ export function datasetForDos(entries: readonly DatasetEntry[], kind: DatasetEnt
  */
 export function datasetsForDos(entries: readonly DatasetEntry[], kind: DatasetEntry['kind'], dos: string): DatasetEntry[] {
   if (kind === 'rvu') {
-    const list = candidates(entries, kind);
+    // rvuDatasetOrder keeps input order on ties, so the newest import goes first.
+    const list = candidates(entries, kind).reverse();
     return list.length ? rvuDatasetOrder(list, dos) : [];
   }
   const one = datasetForDos(entries, kind, dos);
