@@ -17,6 +17,12 @@ import { checkUnits } from './unit-rules';
  * The rules engine: a pure function from a parsed claim and reference data to findings and
  * a fee estimate. No DOM, no storage, no network: it runs the same in the service worker,
  * the CLI and tests.
+ *
+ * Input: a zod-parsed Claim (src/rules/claim.ts). Output: CheckResult (src/rules/result.ts):
+ *  - findings, in this order: code/modifier validity, units, NCCI PTP, MUE, therapy
+ *    modifiers, KX, coverage, fee notes, tips (rule ids: src/rules/rule-catalog.ts);
+ *  - fees: one LineFee per line with a valid code (breakdown + source), claim totals;
+ *  - expectedUnits: per line, the units its minutes support (for "suggest units" UIs).
  */
 export function checkClaim(claim: Claim, ref: ReferenceData): CheckResult {
   const index = indexClaim(claim, ref);
