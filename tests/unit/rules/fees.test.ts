@@ -89,6 +89,20 @@ describe('assistants, participation, other payers', () => {
     expect(f.lines[0]!.allowed).toBe(roundCents(34.61 * 0.85));
   });
 
+  test('CQ applies after the MPPR', () => {
+    const f = fees(
+      claim([
+        { code: '97530', units: 1, modifiers: ['GP'] },
+        { code: '97110', units: 2, modifiers: ['GP', 'CQ'] },
+      ]),
+    );
+    // 97530 has the highest PE: paid in full. Both 97110 units: half PE, then 85 %.
+    const reduced110 = roundCents((0.45 + 0.43 / 2 + 0.01) * CF25);
+    expect(f.lines[0]!.allowed).toBe(34.61);
+    expect(f.lines[1]!.allowed).toBe(roundCents(2 * reduced110 * 0.85));
+    expect(f.lines[1]!.breakdown.join('\n')).toMatch(/MPPR[\s\S]*CQ/);
+  });
+
   test('non-participating: 95 %, limiting charge 115 % of that', () => {
     const f = fees(claim([{ code: '97530', units: 1, modifiers: ['GP'] }], { participating: false }));
     expect(f.lines[0]!.allowed).toBe(roundCents(34.61 * 0.95));
