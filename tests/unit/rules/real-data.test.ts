@@ -3,7 +3,9 @@ import type { ReferenceData } from '../../../src/data/reference';
 import { loadBundleReference } from '../../../src/data/node-bundles';
 import { checkClaim } from '../../../src/rules/check-claim';
 import { roundCents } from '../../../src/rules/money';
+import { ptpEditApplies } from '../../../src/rules/ptp';
 import { claim, withRule } from './claim-helpers';
+import { TIPS } from './fake-reference';
 
 /** The engine against the committed CMS bundles (data/bundles). */
 let ref: ReferenceData;
@@ -73,4 +75,33 @@ test('97545 for Medicare: restricted coverage, $0 with a contractor-priced note'
   expect(withRule(r.findings, 'coverage.not-payable')[0]!.message).toContain('status R');
   expect(r.fees.lines[0]!.allowed).toBe(0);
   expect(r.fees.lines[0]!.note).toContain('contractor priced');
+});
+
+test('tips that say "no NCCI edit" are true for the bundled PTP table', () => {
+  const claimsNoEdit = TIPS.filter((t) => /no NCCI edit|not an NCCI pair/i.test(t.message));
+  expect(claimsNoEdit.length).toBeGreaterThanOrEqual(3);
+  for (const tip of claimsNoEdit) {
+    for (const a of tip.codes) {
+      for (const b of tip.withCodes ?? []) {
+        for (const [c1, c2] of [[a, b], [b, a]] as const) {
+          const edit = ref.ptpEdit(c1, c2, '2025-06-02');
+          expect(edit && ptpEditApplies(edit, '2025-06-02'), `${tip.id}: ${c1}/${c2}`).toBeFalsy();
+        }
+      }
+    }
+  }
+});
+
+test.each([
+  ['97140-chiropractic', '98940', '97140', 1],
+  ['97140-chiropractic', '98942', '97140', 1],
+  ['97750-report', '97530', '97750', 1],
+  ['97763-subsequent', '97760', '97763', 0],
+  ['97150-one-on-one', '97150', '97530', 1],
+  ['97535-ot-evaluation', '97535', '97168', 1],
+] as const)('tip %s: the NCCI edit %s/%s it names exists with indicator %i', (id, c1, c2, indicator) => {
+  expect(TIPS.some((t) => t.id === id)).toBe(true);
+  const edit = ref.ptpEdit(c1, c2, '2025-06-02');
+  expect(edit && ptpEditApplies(edit, '2025-06-02')).toBe(true);
+  expect(edit!.modifierIndicator).toBe(indicator);
 });
