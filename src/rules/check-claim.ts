@@ -4,6 +4,7 @@ import { indexClaim } from './claim-index';
 import type { Finding } from './finding';
 import { checkCodeValidity } from './code-validity';
 import { checkCoverage } from './coverage';
+import { checkDiagnoses } from './diagnosis';
 import { computeFees } from './fees';
 import { checkKx } from './kx-threshold';
 import { checkMue } from './mue';
@@ -19,7 +20,7 @@ import { checkUnits } from './unit-rules';
  * the CLI and tests.
  *
  * Input: a zod-parsed Claim (src/rules/claim.ts). Output: CheckResult (src/rules/result.ts):
- *  - findings, in this order: code/modifier validity, units, NCCI PTP, MUE, therapy
+ *  - findings, in this order: code/modifier validity, diagnoses, units, NCCI PTP, MUE, therapy
  *    modifiers, KX, coverage, fee notes, tips (rule ids: src/rules/rule-catalog.ts);
  *  - fees: one LineFee per line with a valid code (breakdown + source), claim totals;
  *  - expectedUnits: per line, the units its minutes support (for "suggest units" UIs).
@@ -30,6 +31,7 @@ export function checkClaim(claim: Claim, ref: ReferenceData): CheckResult {
   const units = checkUnits(index, fee.unitValue);
   const findings: Finding[] = [
     ...checkCodeValidity(index),
+    ...checkDiagnoses(index),
     ...units.findings,
     ...checkPtp(index),
     ...checkMue(index),

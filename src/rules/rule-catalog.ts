@@ -4,6 +4,8 @@ import type { RuleId, Severity } from './finding';
 export const RULE_CATALOG: ReadonlyArray<{ rule: RuleId; severity: Severity | 'varies'; title: string }> = [
   { rule: 'code.invalid-format', severity: 'error', title: 'Text is not a CPT/HCPCS code' },
   { rule: 'code.unknown', severity: 'warning', title: 'Code in none of the bundled CMS files' },
+  { rule: 'diagnosis.invalid-format', severity: 'warning', title: 'Diagnosis does not look like an ICD-10-CM code' },
+  { rule: 'diagnosis.not-billable', severity: 'error', title: 'Diagnosis is a category header, not billable' },
   { rule: 'modifier.invalid', severity: 'error', title: 'Modifier is not two letters/digits' },
   { rule: 'units.over', severity: 'error', title: 'More units than the minutes support' },
   { rule: 'units.under', severity: 'warning', title: 'Fewer units than the minutes support (lost revenue)' },
