@@ -21,26 +21,26 @@ function compact(code: string): string {
 export function checkDiagnoses(index: ClaimIndex): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, number[]>(); // header code → lines
+  const malformed = new Map<string, number[]>(); // text → lines (claim-level diagnoses repeat on every line)
   for (const line of index.lines) {
     for (const raw of line.raw.diagnoses) {
       const code = raw.trim().toUpperCase();
       if (code === '') continue;
       if (!ICD10_PATTERN.test(code)) {
-        findings.push({
-          rule: 'diagnosis.invalid-format',
-          severity: 'warning',
-          lines: [line.index],
-          message: `Diagnosis "${raw.trim()}" on ${line.code ?? 'this line'} does not look like an ICD-10-CM code (a letter, two characters, then up to four after the dot, e.g. M54.50).`,
-          source: 'ICD-10-CM code structure',
-        });
+        addLine(malformed, raw.trim(), line.index);
         continue;
       }
-      if (HEADERS[compact(code)]) {
-        const lines = seen.get(code) ?? [];
-        if (!lines.includes(line.index)) lines.push(line.index);
-        seen.set(code, lines);
-      }
+      if (HEADERS[compact(code)]) addLine(seen, code, line.index);
     }
+  }
+  for (const [text, lines] of malformed) {
+    findings.push({
+      rule: 'diagnosis.invalid-format',
+      severity: 'warning',
+      lines,
+      message: `Diagnosis "${text}" does not look like an ICD-10-CM code (a letter, a digit, one more character, then up to four after the dot, e.g. M54.50).`,
+      source: 'ICD-10-CM code structure',
+    });
   }
   for (const [code, lines] of seen) {
     findings.push({
@@ -52,4 +52,10 @@ export function checkDiagnoses(index: ClaimIndex): Finding[] {
     });
   }
   return findings;
+}
+
+function addLine(map: Map<string, number[]>, key: string, line: number): void {
+  const lines = map.get(key);
+  if (!lines) map.set(key, [line]);
+  else if (!lines.includes(line)) lines.push(line);
 }

@@ -20,4 +20,13 @@ describe('diagnosis codes', () => {
   test.each(['12345', 'M54.5000X', 'back pain', '7M54'])('%s is not an ICD-10-CM code', (dx) => {
     expect(withRule(run([dx]), 'diagnosis.invalid-format')).toHaveLength(1);
   });
+
+  test('a diagnosis repeated on every line gives one finding naming the lines', () => {
+    const c = claim([
+      { code: '97530', modifiers: ['GP'], diagnoses: ['back pain'] },
+      { code: '97110', modifiers: ['GP'], diagnoses: ['back pain'] },
+    ]);
+    const found = withRule(checkClaim(c, ref).findings, 'diagnosis.invalid-format');
+    expect(found.map((f) => f.lines)).toEqual([[0, 1]]);
+  });
 });
