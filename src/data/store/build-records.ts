@@ -22,8 +22,9 @@ export interface BuiltDataset {
   /** Rows of the source table (PTP: pairs). */
   rows: number;
   /**
-   * PTP only: after this many chunks every record of `priorityCodes` is written (forward
-   * records where they are column 1, reverse records where they are column 2).
+   * RVU, MUE, PTP: after this many chunks every record of `priorityCodes` (the therapy
+   * codes) is written (PTP: forward records where they are column 1, reverse records where
+   * they are column 2), so the dataset can answer for them before the rest is written.
    */
   priorityChunks?: number;
   priorityCodes?: string[];
@@ -76,13 +77,16 @@ function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlyS
     const kb = (b.value as { code: string }).code;
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   };
+  return { ...priorityFirst([...forward, ...backward].sort(byCode), priority, limits), rows };
+}
+
+/** Records of the priority codes first (in their own chunks), then the rest. */
+function priorityFirst(records: StoreRecord[], priority: ReadonlySet<string>, limits: ChunkLimits): Omit<BuiltDataset, 'rows'> {
+  if (priority.size === 0) return { chunks: chunk(records, limits) };
   const isPriority = (r: StoreRecord): boolean => priority.has((r.value as { code: string }).code);
-  const first = [...forward.filter(isPriority), ...backward.filter(isPriority)].sort(byCode);
-  const rest = [...forward.filter((r) => !isPriority(r)), ...backward.filter((r) => !isPriority(r))].sort(byCode);
-  const firstChunks = chunk(first, limits);
+  const firstChunks = chunk(records.filter(isPriority), limits);
   return {
-    chunks: [...firstChunks, ...chunk(rest, limits)],
-    rows,
+    chunks: [...firstChunks, ...chunk(records.filter((r) => !isPriority(r)), limits)],
     priorityChunks: firstChunks.length,
     priorityCodes: [...priority].sort(),
   };
@@ -97,7 +101,7 @@ export function buildRecords(ds: string, content: DatasetContent, priority: Read
         store: 'rvu',
         value: { ds, code: r.code, mod: r.modifier, status: r.status, w: r.work, pen: r.peNonFacility, pef: r.peFacility, mp: r.mp, nan: r.naNonFacility, naf: r.naFacility, pctc: r.pctc, glob: r.globalDays, mult: r.multProc, cf: r.conversionFactor },
       }));
-      return { chunks: chunk(records, limits), rows: content.rows.length };
+      return { ...priorityFirst(records, priority, limits), rows: content.rows.length };
     }
     case 'gpci': {
       const records: StoreRecord[] = content.rows.map((r) => ({
@@ -108,7 +112,7 @@ export function buildRecords(ds: string, content: DatasetContent, priority: Read
     }
     case 'mue': {
       const records: StoreRecord[] = content.rows.map((r) => ({ store: 'mue', value: { ds, code: r.code, v: r.value, mai: r.mai, r: r.rationale } }));
-      return { chunks: chunk(records, limits), rows: content.rows.length };
+      return { ...priorityFirst(records, priority, limits), rows: content.rows.length };
     }
     case 'hcpcs': {
       const records: StoreRecord[] = content.rows.map((r) => ({ store: 'hcpcs', value: { ds, code: r.code, long: r.longDescription, short: r.shortDescription } }));

@@ -40,10 +40,10 @@ export async function lookupCode(store: ReferenceStore, raw: string, options: Lo
   const ref = await prefetchReference(store, [code], [dos], { localities: [locality] });
   const reader = new RecordReader(store.db, new Set(registry.filter((e) => e.state === 'active').map((e) => e.key)));
 
-  const rvuEntries = registry.filter((e) => e.kind === 'rvu').sort((a, b) => (a.effective < b.effective ? -1 : 1));
+  const rvuEntries = registry.filter((e) => e.kind === 'rvu' && covers(e, code)).sort((a, b) => (a.effective < b.effective ? -1 : 1));
   const rvuRows = new Map<string, StoredRvu[]>();
   for (const entry of rvuEntries) reader.rvuRows(entry.key, code, (rows) => rows && rvuRows.set(entry.key, rows));
-  const mueEntries = registry.filter((e) => e.kind === 'mue').sort((a, b) => (a.effective < b.effective ? 1 : -1));
+  const mueEntries = registry.filter((e) => e.kind === 'mue' && covers(e, code)).sort((a, b) => (a.effective < b.effective ? 1 : -1));
   const mues = new Map<string, StoredMue>();
   for (const entry of mueEntries) reader.byCode<StoredMue>('mue', entry.key, code, (row) => row && mues.set(entry.key, row));
   const ptpEntry = datasetForDos(registry, 'ptp', dos);
@@ -82,13 +82,14 @@ export async function lookupCode(store: ReferenceStore, raw: string, options: Lo
     rationale: entry.rationales?.[edit.rationale] ?? '',
     dataset: toRef(entry),
   });
-  const pending: string[] = [...ref.pending.filter((p) => !p.startsWith('ptp ('))];
+  // Kinds still being written for this code (seed running): "rvu", "mue", "ptp", …
+  const pending = [...new Set(ref.pending.map((p) => p.split(' ')[0] ?? p))];
   let asColumn1: PackedEdit[] = [];
   let asColumn2: PackedEdit[] = [];
   if (ptpEntry && covers(ptpEntry, code)) {
     asColumn1 = activeEdits(forward, dos);
     asColumn2 = activeEdits(reverse, dos);
-  } else if (ptpEntry) pending.push('ptp');
+  } else if (ptpEntry && !pending.includes('ptp')) pending.push('ptp');
 
   const mueInEffect = datasetForDos(registry, 'mue', dos);
   const curated = ref.curatedCode(code);

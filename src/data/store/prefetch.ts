@@ -66,6 +66,7 @@ class Prefetched implements PrefetchedReference {
 
   rvu(code: string, modifier: string, dos: string): RvuRecord | undefined {
     for (const entry of datasetsForDos(this.registry, 'rvu', dos)) {
+      if (!covers(entry, code)) continue; // still being written for this code: see `pending`
       const row = this.rvuRows.get(`${entry.key}|${code}`)?.find((r) => r.mod === modifier);
       if (row) {
         return {
@@ -135,7 +136,7 @@ class Prefetched implements PrefetchedReference {
 
   mue(code: string, dos: string): MueRecord | undefined {
     const entry = datasetsForDos(this.registry, 'mue', dos)[0];
-    const row = entry && this.mues.get(`${entry.key}|${code}`);
+    const row = entry && covers(entry, code) && this.mues.get(`${entry.key}|${code}`);
     if (!entry || !row) return undefined;
     return { code: row.code, value: row.v, mai: row.mai, rationale: row.r, dataset: toRef(entry) };
   }
@@ -184,6 +185,12 @@ export async function prefetchReference(store: ReferenceStore, rawCodes: string[
 
   for (const entry of selected('rvu')) for (const code of codes) reader.rvuRows(entry.key, code, (rows) => rows && ref.rvuRows.set(`${entry.key}|${code}`, rows));
   for (const entry of selected('mue')) for (const code of codes) reader.byCode<StoredMue>('mue', entry.key, code, (row) => row && ref.mues.set(`${entry.key}|${code}`, row));
+  for (const kind of ['rvu', 'mue'] as const) {
+    for (const entry of selected(kind)) {
+      const uncovered = [...codes].filter((c) => !covers(entry, c));
+      if (uncovered.length > 0) ref.pending.push(`${kind} (${uncovered.join(', ')})`);
+    }
+  }
   for (const entry of selected('ptp')) {
     for (const code of codes) {
       reader.byCode<StoredPtp>('ptp', entry.key, code, (row) => row && ref.fwd.set(`${entry.key}|${code}`, row));

@@ -3,7 +3,7 @@
  */
 import { manifestSchema, type Manifest, type ManifestEntry } from '../bundle-manifest';
 import type { BundleSource, ReferenceStore, SeedProgress, SeedStatus } from './api';
-import { buildRecords, DEFAULT_LIMITS, type ChunkLimits } from './build-records';
+import { buildRecords, DEFAULT_LIMITS, type BuiltDataset, type ChunkLimits } from './build-records';
 import { bundleContent, bundleText, sha256Hex } from './bundle-content';
 import type { DatasetEntry } from './records';
 import { readRegistry, toStatus } from './registry';
@@ -80,28 +80,26 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
   await db.put('meta', plan, PLAN_KEY);
 
   const totalRows = Math.max(1, ordered.reduce((sum, e) => sum + Math.max(1, e.rows), 0));
-  let rowsBefore = 0;
   let priority = new Set<string>();
   const registry = await readRegistry(db);
+  const pending: Array<{ entry: ManifestEntry; generation: DatasetEntry; built: BuiltDataset; base: number; weight: number }> = [];
 
+  // Prepare every dataset not yet active (parse + build; nothing is written yet).
+  let rowsBefore = 0;
   for (const [order, entry] of ordered.entries()) {
     const key = storageKey(entry);
     const weight = Math.max(1, entry.rows);
+    const base = rowsBefore;
+    rowsBefore += weight;
     const done = registry.find((e) => e.key === key)?.state === 'active';
-    // Curated codes are parsed even when stored: they decide which PTP codes go first.
-    if (done && entry.kind !== 'curated-codes') {
-      rowsBefore += weight;
-      continue;
-    }
+    // Curated codes are parsed even when stored: they decide which codes go first.
+    if (done && entry.kind !== 'curated-codes') continue;
     const bytes = await source.readFile(entry.file);
     const checksum = await sha256Hex(bytes);
     if (checksum !== entry.sha256) throw new Error(`bundled file ${entry.file} does not match its manifest checksum (damaged extension package?)`);
     const content = bundleContent(entry, bundleText(entry, bytes));
     if (content.kind === 'curated-codes') priority = new Set(content.codes.map((c) => c.code));
-    if (done) {
-      rowsBefore += weight;
-      continue;
-    }
+    if (done) continue;
     const built = buildRecords(key, content, priority, options.limits ?? DEFAULT_LIMITS);
     const generation: DatasetEntry = {
       key,
@@ -116,19 +114,35 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
       order,
       ...(content.kind === 'ptp' ? { rationales: content.rationales } : {}),
     };
-    const base = rowsBefore;
+    pending.push({ entry, generation, built, base, weight });
+  }
+
+  const write = async (item: (typeof pending)[number], until?: number): Promise<void> => {
+    const { entry, generation, built, base, weight } = item;
     let retired: string[];
     try {
       retired = await writeGeneration(db, generation, built, options, (chunk, chunks) =>
         onProgress?.({ dataset: entry.id, chunk, chunks, fraction: (base + (weight * chunk) / chunks) / totalRows }),
-      );
+      until);
     } catch (error) {
       if ((error as { name?: string } | null)?.name === 'QuotaExceededError') throw describeWriteError(error, `the bundled dataset ${entry.id}`);
       throw error;
     }
     for (const old of retired) await purgeGeneration(db, old);
-    rowsBefore += weight;
+  };
+
+  // Pass 1: small tables whole, and the therapy codes of the current RVU, MUE and PTP tables.
+  const newestOfKind = new Map<string, string>();
+  for (const e of ordered) if ((newestOfKind.get(e.kind) ?? '') < e.effective) newestOfKind.set(e.kind, e.effective);
+  for (const item of pending) {
+    const { kind } = item.entry;
+    if (kind === 'curated-codes' || kind === 'curated-tips' || kind === 'conversion-factor' || kind === 'gpci') await write(item);
+    else if ((kind === 'rvu' || ((kind === 'mue' || kind === 'ptp') && newestOfKind.get(kind) === item.entry.effective)) && item.built.priorityChunks) {
+      await write(item, item.built.priorityChunks);
+    }
   }
+  // Pass 2: everything else (resumes each dataset after its last written chunk).
+  for (const item of pending) await write(item);
 
   // Every planned generation is active now: any other bundled generation is left over
   // from an older extension version (replaced or dropped from the manifest).

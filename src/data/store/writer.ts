@@ -53,6 +53,8 @@ export async function writeGeneration(
   built: BuiltDataset,
   hooks: WriteHooks = {},
   onChunk?: (done: number, total: number) => void,
+  /** Stop after this many chunks (the seed's first pass writes only the therapy chunks). */
+  until: number = built.chunks.length,
 ): Promise<string[]> {
   const total = built.chunks.length;
   const existing = (await db.get('datasets', entry.key)) as DatasetEntry | undefined;
@@ -63,7 +65,7 @@ export async function writeGeneration(
   let retired: string[] = [];
   let state: DatasetEntry = existing && done > 0 ? existing : { ...entry, state: 'staging' };
 
-  for (let i = done; i < Math.max(total, 1); i++) {
+  for (let i = done; i < Math.min(Math.max(total, 1), Math.max(until, 1)); i++) {
     const records: StoreRecord[] = built.chunks[i] ?? [];
     const last = i >= total - 1;
     const tx = db.transaction([...WRITE_STORES], 'readwrite');

@@ -80,7 +80,7 @@ describe('seedFromBundles', () => {
   it('never answers from a half-written PTP table; therapy codes become answerable before the rest', async () => {
     const limits = { records: 1, edits: 100 };
     const store = await freshStore();
-    const seen: Array<{ therapy: string | undefined; other: string | undefined; pending: readonly string[] }> = [];
+    const seen: Array<{ therapy: string | undefined; other: string | undefined; pending: readonly string[]; mue: number | undefined; mueOther: number | undefined; rvu: number | undefined }> = [];
     await seedFromBundles(store, await miniSource(), undefined, {
       limits,
       afterChunk: async () => {
@@ -92,6 +92,9 @@ describe('seedFromBundles', () => {
           therapy: ref.ptpEdit('97150', '97530', '2026-11-23')?.rationale,
           other: ref.ptpEdit('99213', '96372', '2026-11-23')?.rationale,
           pending: ref.pending,
+          mue: ref.mue('97530', '2026-11-23')?.value,
+          mueOther: ref.mue('99213', '2026-11-23')?.value,
+          rvu: ref.rvu('97530', '', '2026-11-23')?.work,
         });
       },
     });
@@ -101,8 +104,10 @@ describe('seedFromBundles', () => {
     expect(firstTherapy).toBeGreaterThan(0);
     expect(firstOther).toBeGreaterThan(firstTherapy);
     expect(seen.slice(0, firstTherapy).every((s) => s.therapy === undefined)).toBe(true);
-    expect(seen[firstTherapy]?.pending.some((p) => p.startsWith('ptp'))).toBe(true);
-    expect(seen.at(-1)).toEqual({ therapy: 'Mutually exclusive procedures', other: 'Standards of medical / surgical practice', pending: [] });
+    // When therapy PTP edits answer, the therapy RVU and MUE rows do too; the rest is pending.
+    expect(seen[firstTherapy]).toMatchObject({ mue: 6, rvu: 0.44, mueOther: undefined, other: undefined });
+    expect(seen[firstTherapy]?.pending).toEqual(expect.arrayContaining([expect.stringMatching(/^ptp \(/), 'mue (99213, 96372)']));
+    expect(seen.at(-1)).toEqual({ therapy: 'Mutually exclusive procedures', other: 'Standards of medical / surgical practice', pending: [], mue: 6, mueOther: 1, rvu: 0.44 });
   });
 
   it('re-seeds a dataset whose bundle changed and drops the old generation', async () => {
