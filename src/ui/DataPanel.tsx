@@ -106,7 +106,13 @@ export function DataPanel({ send }: { send: Send }) {
             {result.error}
           </p>
         )}
-        {result?.report && (
+        {result?.report?.staged && (
+          <p class="notice">
+            Part {result.report.staged.have.map((p) => `f${p}`).join(', ')} of {result.report.version} kept; it is used once{' '}
+            {result.report.staged.missing.map((p) => `f${p}`).join(', ')} {result.report.staged.missing.length > 1 ? 'are' : 'is'} imported too.
+          </p>
+        )}
+        {result?.report && !result.report.staged && (
           <p class="ok">
             Imported {result.report.version}: {result.report.rows.toLocaleString('en-US')} rows, used for dates of service from{' '}
             {result.report.effective}.{result.report.warnings.length > 0 && ` Warnings: ${result.report.warnings.join('; ')}`}
