@@ -82,9 +82,22 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
   const totalRows = Math.max(1, ordered.reduce((sum, e) => sum + Math.max(1, e.rows), 0));
   let priority = new Set<string>();
   const registry = await readRegistry(db);
-  const pending: Array<{ entry: ManifestEntry; generation: DatasetEntry; built: BuiltDataset; base: number; weight: number }> = [];
+  interface Item {
+    entry: ManifestEntry;
+    base: number;
+    weight: number;
+    /** Reads, checks, parses and builds the dataset, once (kept for the second pass). */
+    prepare: () => Promise<{ generation: DatasetEntry; built: BuiltDataset }>;
+  }
+  const pending: Item[] = [];
 
-  // Prepare every dataset not yet active (parse + build; nothing is written yet).
+  const load = async (entry: ManifestEntry) => {
+    const bytes = await source.readFile(entry.file);
+    const checksum = await sha256Hex(bytes);
+    if (checksum !== entry.sha256) throw new Error(`bundled file ${entry.file} does not match its manifest checksum (damaged extension package?)`);
+    return { checksum, content: bundleContent(entry, bundleText(entry, bytes)) };
+  };
+
   let rowsBefore = 0;
   for (const [order, entry] of ordered.entries()) {
     const key = storageKey(entry);
@@ -92,38 +105,45 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
     const base = rowsBefore;
     rowsBefore += weight;
     const done = registry.find((e) => e.key === key)?.state === 'active';
-    // Curated codes are parsed even when stored: they decide which codes go first.
-    if (done && entry.kind !== 'curated-codes') continue;
-    const bytes = await source.readFile(entry.file);
-    const checksum = await sha256Hex(bytes);
-    if (checksum !== entry.sha256) throw new Error(`bundled file ${entry.file} does not match its manifest checksum (damaged extension package?)`);
-    const content = bundleContent(entry, bundleText(entry, bytes));
-    if (content.kind === 'curated-codes') priority = new Set(content.codes.map((c) => c.code));
+    if (entry.kind === 'curated-codes') {
+      // Parsed even when stored: the curated codes decide which codes go first.
+      const { content } = await load(entry);
+      if (content.kind === 'curated-codes') priority = new Set(content.codes.map((c) => c.code));
+    }
     if (done) continue;
-    const built = buildRecords(key, content, priority, options.limits ?? DEFAULT_LIMITS);
-    const generation: DatasetEntry = {
-      key,
-      id: entry.id,
-      kind: entry.kind,
-      version: entry.version,
-      effective: entry.effective,
-      origin: 'bundle',
-      checksum,
-      rows: built.rows,
-      state: 'staging',
-      order,
-      ...(content.kind === 'ptp' ? { rationales: content.rationales } : {}),
-    };
-    pending.push({ entry, generation, built, base, weight });
+    let prepared: Promise<{ generation: DatasetEntry; built: BuiltDataset }> | undefined;
+    const prepare = () =>
+      (prepared ??= (async () => {
+        const { checksum, content } = await load(entry);
+        const built = buildRecords(key, content, priority, options.limits ?? DEFAULT_LIMITS);
+        const generation: DatasetEntry = {
+          key,
+          id: entry.id,
+          kind: entry.kind,
+          version: entry.version,
+          effective: entry.effective,
+          origin: 'bundle',
+          checksum,
+          rows: built.rows,
+          state: 'staging',
+          order,
+          ...(content.kind === 'ptp' ? { rationales: content.rationales } : {}),
+        };
+        return { generation, built };
+      })());
+    pending.push({ entry, base, weight, prepare });
   }
 
-  const write = async (item: (typeof pending)[number], until?: number): Promise<void> => {
-    const { entry, generation, built, base, weight } = item;
+  const write = async (item: Item, until?: (built: BuiltDataset) => number | undefined): Promise<void> => {
+    const { entry, base, weight } = item;
+    const { generation, built } = await item.prepare();
+    const stop = until ? until(built) : built.chunks.length;
+    if (stop === undefined || stop === 0) return;
     let retired: string[];
     try {
       retired = await writeGeneration(db, generation, built, options, (chunk, chunks) =>
         onProgress?.({ dataset: entry.id, chunk, chunks, fraction: (base + (weight * chunk) / chunks) / totalRows }),
-      until);
+      stop);
     } catch (error) {
       if ((error as { name?: string } | null)?.name === 'QuotaExceededError') throw describeWriteError(error, `the bundled dataset ${entry.id}`);
       throw error;
@@ -137,12 +157,16 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
   for (const item of pending) {
     const { kind } = item.entry;
     if (kind === 'curated-codes' || kind === 'curated-tips' || kind === 'conversion-factor' || kind === 'gpci') await write(item);
-    else if ((kind === 'rvu' || ((kind === 'mue' || kind === 'ptp') && newestOfKind.get(kind) === item.entry.effective)) && item.built.priorityChunks) {
-      await write(item, item.built.priorityChunks);
+    else if (kind === 'rvu' || ((kind === 'mue' || kind === 'ptp') && newestOfKind.get(kind) === item.entry.effective)) {
+      await write(item, (built) => built.priorityChunks);
     }
   }
-  // Pass 2: everything else (resumes each dataset after its last written chunk).
-  for (const item of pending) await write(item);
+  // Pass 2: everything else (resumes each dataset after its last written chunk); the
+  // records of a dataset are dropped as soon as it is complete.
+  for (const item of pending) {
+    await write(item);
+    item.prepare = () => Promise.reject(new Error('already written'));
+  }
 
   // Every planned generation is active now: any other bundled generation is left over
   // from an older extension version (replaced or dropped from the manifest).
