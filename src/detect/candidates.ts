@@ -7,7 +7,7 @@
 /** Elements under an element with this attribute are ClaimLens's own UI: never scanned. */
 export const UI_ATTRIBUTE = 'data-claimlens-ui';
 
-const CANDIDATE_SELECTOR =
+export const CANDIDATE_SELECTOR =
   'input, select, textarea, [role="combobox"], [contenteditable]:not([contenteditable="false"]), td, [role="gridcell"], [role="cell"]';
 const CONTROL_INSIDE = 'input:not([type="hidden"]), select, textarea, [role="combobox"], [contenteditable]:not([contenteditable="false"])';
 
@@ -42,7 +42,13 @@ function shadowGetter(): ShadowGetter {
   return (el) => el.shadowRoot;
 }
 
-export function isCandidate(el: Element): boolean {
+/**
+ * Read-only cells are worth classifying only in grids whose headers name a line field;
+ * the answer is kept per grid for one scan.
+ */
+export type GridFilter = (cell: Element) => boolean;
+
+export function isCandidate(el: Element, gridFilter?: GridFilter): boolean {
   const tag = el.localName;
   if (tag === 'input') {
     const input = el as HTMLInputElement;
@@ -52,13 +58,19 @@ export function isCandidate(el: Element): boolean {
   if (tag === 'select' || tag === 'textarea') return el.getAttribute('aria-hidden') !== 'true';
   if (tag === 'td' || el.getAttribute('role') === 'gridcell' || el.getAttribute('role') === 'cell') {
     // A read-only cell of a grid: its column header says what it is. Header rows are not lines.
-    return el.querySelector(CONTROL_INSIDE) === null && el.closest('thead') === null;
+    if (gridFilter && !gridFilter(el)) return false;
+    if (el.firstElementChild !== null && el.querySelector(CONTROL_INSIDE) !== null) return false;
+    return tag !== 'td' || el.parentElement?.parentElement?.localName !== 'thead';
   }
   if (el.getAttribute('role') === 'combobox') return el.querySelector('input, textarea') === null;
   return true; // contenteditable
 }
 
-export function collectCandidates(root: ScanRoot): CandidateSet {
+/**
+ * @param extraHosts built-in elements known to host a shadow root (found by the watcher
+ *   from an event's composed path): scanned too.
+ */
+export function collectCandidates(root: ScanRoot, extraHosts: ReadonlySet<Element> = new Set(), gridFilter?: GridFilter): CandidateSet {
   const set: CandidateSet = { elements: [], roots: [], pendingHosts: [] };
   const getShadow = shadowGetter();
   const visit = (tree: ScanRoot): void => {
@@ -66,17 +78,22 @@ export function collectCandidates(root: ScanRoot): CandidateSet {
     const hasUi = tree.querySelector(`[${UI_ATTRIBUTE}]`) !== null;
     for (const el of Array.from(tree.querySelectorAll(CANDIDATE_SELECTOR))) {
       if (hasUi && el.closest(`[${UI_ATTRIBUTE}]`)) continue;
-      if (isCandidate(el)) set.elements.push(el);
+      if (isCandidate(el, gridFilter)) set.elements.push(el);
     }
+    // Shadow hosts: custom elements (reading .shadowRoot on every element costs more than
+    // the rest of a scan); built-in hosts are found through events (see watch.ts) and extraHosts.
     const all = tree.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) {
       const el = all[i]!;
+      if (!el.localName.includes('-')) continue;
       const shadow = getShadow(el);
       if (shadow) {
         if (!el.hasAttribute(UI_ATTRIBUTE)) visit(shadow);
-      } else if (el.localName.includes('-')) {
-        set.pendingHosts.push(el);
-      }
+      } else set.pendingHosts.push(el);
+    }
+    for (const host of extraHosts) {
+      const shadow = host.isConnected && !host.localName.includes('-') && host.getRootNode() === tree ? getShadow(host) : null;
+      if (shadow && !host.hasAttribute(UI_ATTRIBUTE)) visit(shadow);
     }
   };
   visit(root);

@@ -3,8 +3,7 @@
  * Value shape is supporting evidence only, added by the caller (see evidence.ts).
  * Results are cached per element, keyed by the attributes they were read from.
  */
-import { describe } from './descriptors';
-import type { HeaderCache } from './column-headers';
+import { describe, readAttributes, type Attributes, type ScanContext } from './descriptors';
 import { scoreText, type KindScores } from './keywords';
 import type { DescriptorSource, FieldKind } from './types';
 
@@ -85,8 +84,10 @@ export function classifyDescriptors(descriptors: ReturnType<typeof describe>): C
 }
 
 /** Attributes a classification is read from: a change means classify again. */
-function signature(el: Element): string {
-  return `${el.getAttribute('name')}|${el.id}|${el.getAttribute('aria-label')}|${el.getAttribute('aria-labelledby')}|${el.getAttribute('placeholder')}|${el.getAttribute('role')}|${el.getAttribute('type')}|${el.parentNode ? 1 : 0}`;
+function signature(el: Element, attrs: Attributes): string {
+  let sig = el.parentNode ? '1' : '0';
+  for (const [name, value] of attrs) sig += `|${name}=${value}`;
+  return sig;
 }
 
 interface CacheEntry {
@@ -101,13 +102,24 @@ export function clearClassificationCache(): void {
   cache = new WeakMap();
 }
 
-export function classifyElement(el: Element, headers: HeaderCache): Classification | null {
-  const sig = signature(el);
+/** Forget one element's classification (its attributes or content changed). */
+export function forgetClassification(el: Element): void {
+  cache.delete(el);
+}
+
+/**
+ * @param trustCache the caller (the watcher) forgets elements whose describing attributes
+ *   change, so a cached answer is used without re-reading attributes.
+ */
+export function classifyElement(el: Element, context: ScanContext, trustCache = false): Classification | null {
   const cached = cache.get(el);
+  if (cached && trustCache) return cached.result;
+  const attrs = readAttributes(el);
+  const sig = signature(el, attrs);
   if (cached && cached.signature === sig) return cached.result;
-  const result = classifyDescriptors(describe(el, headers));
+  const result = classifyDescriptors(describe(el, context, attrs));
   if (result) {
-    const key = indexKeyOf(el.getAttribute('name') ?? '') ?? indexKeyOf(el.id);
+    const key = indexKeyOf(attrs.get('name') ?? '') ?? indexKeyOf(attrs.get('id') ?? '');
     if (key) result.indexKey = key;
   }
   cache.set(el, { signature: sig, result });

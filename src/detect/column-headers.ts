@@ -22,6 +22,14 @@ export function cellOf(el: Element): Element | null {
 }
 
 export function gridOf(cell: Element): Element | null {
+  // td → tr → tbody/thead → table: the usual case without a selector match per ancestor.
+  if (cell.localName === 'td' || cell.localName === 'th' || cell.localName === 'tr') {
+    let p = cell.parentElement;
+    for (let i = 0; p && i < 3; i++, p = p.parentElement) {
+      if (p.localName === 'table') return p;
+      if (p.hasAttribute('role')) break;
+    }
+  }
   return cell.closest(GRID_SELECTOR);
 }
 
@@ -89,6 +97,9 @@ function ariaHeaders(grid: Element): string[] {
   return columns;
 }
 
+/** Column of each cell of a row, computed once per row per scan. */
+const rowColumns = new WeakMap<Element, { cells: readonly Element[]; columns: Map<Element, number> }>();
+
 /** The column index of a cell within its row (colspans counted; aria-colindex wins). */
 export function columnIndex(cell: Element): number {
   const explicit = Number(cell.getAttribute('aria-colindex'));
@@ -96,11 +107,19 @@ export function columnIndex(cell: Element): number {
   if (cell instanceof HTMLTableCellElement) {
     const row = cell.parentElement;
     if (row instanceof HTMLTableRowElement) {
-      let col = 0;
-      for (const c of Array.from(row.cells)) {
-        if (c === cell) return col;
-        col += Math.max(1, c.colSpan);
+      let known = rowColumns.get(row);
+      if (!known || known.cells.length !== row.cells.length || !known.columns.has(cell)) {
+        const columns = new Map<Element, number>();
+        let col = 0;
+        const cells = Array.from(row.cells);
+        for (const c of cells) {
+          columns.set(c, col);
+          col += Math.max(1, c.colSpan);
+        }
+        known = { cells, columns };
+        rowColumns.set(row, known);
       }
+      return known.columns.get(cell) ?? cell.cellIndex;
     }
     return cell.cellIndex;
   }

@@ -10,33 +10,75 @@ import type { Descriptor } from './types';
 const DATA_ATTRIBUTES = ['data-field', 'data-testid', 'data-test', 'data-col', 'data-column', 'data-name', 'col-id',
   'formcontrolname', 'ng-model', 'data-bind', 'v-model'] as const;
 
-export function isFormControl(el: Element): boolean {
-  const tag = el.localName;
-  return tag === 'input' || tag === 'select' || tag === 'textarea' || el.getAttribute('role') === 'combobox'
-    || (el as HTMLElement).isContentEditable === true;
+/** Attributes that say what a field is: read once per element (one getAttributeNames call). */
+export const DESCRIBING_ATTRIBUTES: ReadonlySet<string> = new Set(['name', 'id', 'aria-label', 'aria-labelledby', 'placeholder',
+  'title', 'role', 'type', 'contenteditable', ...DATA_ATTRIBUTES]);
+
+export type Attributes = ReadonlyMap<string, string>;
+
+export function readAttributes(el: Element): Attributes {
+  const out = new Map<string, string>();
+  for (const name of el.getAttributeNames()) {
+    if (DESCRIBING_ATTRIBUTES.has(name)) out.set(name, el.getAttribute(name) ?? '');
+  }
+  return out;
 }
 
-export function describe(el: Element, headers: HeaderCache): Descriptor[] {
+export function isFormControl(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'input' || tag === 'select' || tag === 'textarea' || el.getAttribute('role') === 'combobox') return true;
+  // Attribute, not isContentEditable: that getter forces a style recalculation per element.
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+/** What a scan shares between elements: column headers per grid, labels per control. */
+export interface ScanContext {
+  headers: HeaderCache;
+  /** Built once per tree: input.labels walks the whole tree on every call in Chromium. */
+  labels: Map<Element, HTMLLabelElement[]>;
+}
+
+/** Labels by the control they name (for= or wrapping), for one or more trees. */
+export function labelMap(trees: ReadonlyArray<Document | ShadowRoot | Element>): Map<Element, HTMLLabelElement[]> {
+  const map = new Map<Element, HTMLLabelElement[]>();
+  for (const tree of trees) {
+    for (const label of Array.from(tree.querySelectorAll('label'))) {
+      const control = label.control;
+      if (!control) continue;
+      const list = map.get(control);
+      if (list) list.push(label);
+      else map.set(control, [label]);
+    }
+  }
+  return map;
+}
+
+export function describe(el: Element, context: ScanContext, attrs: Attributes = readAttributes(el)): Descriptor[] {
+  const headers = context.headers;
   const out: Descriptor[] = [];
   const add = (source: Descriptor['source'], text: string | null | undefined): void => {
     if (text && text.trim()) out.push({ source, text: text.length > 120 ? text.slice(0, 120) : text });
   };
-  const control = isFormControl(el);
+  const tag = el.localName;
+  const editable = attrs.get('contenteditable');
+  const control = tag === 'input' || tag === 'select' || tag === 'textarea' || attrs.get('role') === 'combobox'
+    || (editable !== undefined && editable !== 'false');
   if (control) {
-    const labels = (el as HTMLInputElement).labels;
-    if (labels) for (const label of Array.from(labels)) add('label', ownText(label));
-    add('aria-label', el.getAttribute('aria-label'));
-    const labelledBy = el.getAttribute('aria-labelledby');
+    const labels = context.labels.get(el);
+    if (labels) for (const label of labels) add('label', ownText(label));
+    add('aria-label', attrs.get('aria-label'));
+    const labelledBy = attrs.get('aria-labelledby');
     if (labelledBy) {
       for (const id of labelledBy.split(/\s+/)) {
         const target = id ? byIdInTree(el, id) : null;
         if (target && target !== el) add('aria-labelledby', ownText(target));
       }
     }
-    add('name', el.getAttribute('name'));
-    add('id', el.getAttribute('id'));
-    add('placeholder', el.getAttribute('placeholder'));
-    add('title', el.getAttribute('title'));
+    add('name', attrs.get('name'));
+    add('id', attrs.get('id'));
+    add('placeholder', attrs.get('placeholder'));
+    add('title', attrs.get('title'));
   }
   const cell = control ? cellOf(el) : el;
   if (!control) {
@@ -44,10 +86,10 @@ export function describe(el: Element, headers: HeaderCache): Descriptor[] {
     const header = headerTextFor(el, headers);
     if (!header) return out;
     add('column-header', header);
-    for (const attr of DATA_ATTRIBUTES) add('data-attribute', el.getAttribute(attr));
+    for (const attr of DATA_ATTRIBUTES) add('data-attribute', attrs.get(attr));
     return out;
   }
-  for (const attr of DATA_ATTRIBUTES) add('data-attribute', el.getAttribute(attr));
+  for (const attr of DATA_ATTRIBUTES) add('data-attribute', attrs.get(attr));
   if (cell) {
     add('column-header', headerTextFor(cell, headers));
     if (cell !== el) for (const attr of DATA_ATTRIBUTES) add('data-attribute', cell.getAttribute(attr));

@@ -51,7 +51,11 @@ function scopeOf(el: Element): Element | ShadowRoot | Document {
 
 const ATTRIBUTE_KINDS = new Set(['modifier', 'units', 'minutes', 'dos', 'charge']);
 
-export function groupIntoForms(entries: Entry[]): DetectedForm[] {
+/**
+ * @param limit when scanning part of a page (the watcher rescans one form), lines never
+ *   climb to or above this element.
+ */
+export function groupIntoForms(entries: Entry[], limit?: Element): DetectedForm[] {
   const cpts = entries.filter((e) => e.cls.kind === 'cpt');
   const cptPerRow = new Map<Element, number>();
   const rowOf = new Map<Entry, Element | null>();
@@ -96,7 +100,7 @@ export function groupIntoForms(entries: Entry[]): DetectedForm[] {
       formRoot = gridOf(row) ?? row.parentElement ?? (row.getRootNode() as Document);
     } else {
       container = c.element;
-      for (let p = composedParent(c.element); p; p = composedParent(p)) {
+      for (let p = composedParent(c.element); p && p !== limit; p = composedParent(p)) {
         if (isStop(p)) {
           if (fitsOneLine(p)) boundary = p;
           break;

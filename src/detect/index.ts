@@ -20,7 +20,7 @@ export type { DetectedField, DetectedForm, DetectedLine, FieldKind, ReadLine, Wa
 export { FIELD_KINDS } from './types';
 export { UI_ATTRIBUTE } from './candidates';
 export { FIELD_ATTRIBUTE, LINE_ATTRIBUTE } from './marks';
-export type { WatchCallback } from './watch';
+export type { WatchCallback, WatchOptions } from './watch';
 
 /**
  * Finds the service lines in a document, shadow root or element (open shadow roots below

@@ -98,8 +98,21 @@ export interface TextScore {
   tokens: string[];
 }
 
+/** Labels, headers and names repeat across lines: score each distinct text once. */
+const scoreCache = new Map<string, TextScore>();
+const SCORE_CACHE_LIMIT = 20_000;
+
 /** Scores one piece of describing text: the best rule per kind, longest phrase first. */
 export function scoreText(text: string): TextScore {
+  const cached = scoreCache.get(text);
+  if (cached) return cached;
+  const result = computeScore(text);
+  if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
+  scoreCache.set(text, result);
+  return result;
+}
+
+function computeScore(text: string): TextScore {
   const tokens = tokenize(text);
   const scores: KindScores = {};
   let i = 0;

@@ -8,7 +8,8 @@ import type { DetectedForm } from './types';
 export const FIELD_ATTRIBUTE = 'data-claimlens-field';
 export const LINE_ATTRIBUTE = 'data-claimlens-line';
 
-export function applyMarks(forms: DetectedForm[], roots: readonly ScanRoot[]): void {
+/** Marks the fields of these forms and unmarks the rest; returns the marked elements. */
+export function applyMarks(forms: DetectedForm[], roots: readonly ScanRoot[], previouslyMarked?: ReadonlySet<Element>): Set<Element> {
   const marked = new Set<Element>();
   for (const form of forms) {
     for (const line of form.lines) {
@@ -21,11 +22,16 @@ export function applyMarks(forms: DetectedForm[], roots: readonly ScanRoot[]): v
       }
     }
   }
-  for (const root of roots) {
-    for (const el of Array.from(root.querySelectorAll(`[${FIELD_ATTRIBUTE}]`))) {
-      if (!marked.has(el)) unmark(el);
+  if (previouslyMarked) {
+    for (const el of previouslyMarked) if (!marked.has(el)) unmark(el);
+  } else {
+    for (const root of roots) {
+      for (const el of Array.from(root.querySelectorAll(`[${FIELD_ATTRIBUTE}]`))) {
+        if (!marked.has(el)) unmark(el);
+      }
     }
   }
+  return marked;
 }
 
 export function unmark(el: Element): void {

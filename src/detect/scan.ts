@@ -3,7 +3,9 @@
  */
 import { collectCandidates, type ScanRoot } from './candidates';
 import { classifyElement } from './classify';
-import type { HeaderCache } from './column-headers';
+import { labelMap, type ScanContext } from './descriptors';
+import { columnHeaders, gridOf, type HeaderCache } from './column-headers';
+import { scoreText } from './keywords';
 import { groupIntoForms, type Entry } from './group';
 import { applyMarks } from './marks';
 import { composedParent } from './element-text';
@@ -17,18 +19,29 @@ export interface ScanResult {
   pendingHosts: Element[];
 }
 
-export function scanDetailed(root: ScanRoot): ScanResult {
-  const { elements, roots, pendingHosts } = collectCandidates(root);
+export interface ScanOptions {
+  /** Built-in elements known to host shadow roots (the watcher finds them through events). */
+  extraHosts?: ReadonlySet<Element>;
+  /** Cached classifications are current (the watcher forgets what mutations touch). */
+  trustCache?: boolean;
+  /** Elements marked by the previous scan of this root: saves a query for stale marks. */
+  previouslyMarked?: ReadonlySet<Element>;
+}
+
+export function scanDetailed(root: ScanRoot, options: ScanOptions = {}): ScanResult & { marked: Set<Element> } {
+  const { extraHosts, trustCache = false, previouslyMarked } = options;
   const headers: HeaderCache = new WeakMap();
+  const { elements, roots, pendingHosts } = collectCandidates(root, extraHosts, gridWithLineHeaders(headers));
+  const context: ScanContext = { headers, labels: labelMap(roots) };
   const entries: Entry[] = [];
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i] as HTMLElement;
-    const cls = classifyElement(element, headers);
+    const cls = classifyElement(element, context, trustCache);
     if (cls) entries.push({ element, cls, order: i });
   }
-  const forms = groupIntoForms(withoutContainers(entries));
-  applyMarks(forms, roots);
-  return { forms, roots, pendingHosts };
+  const forms = groupIntoForms(withoutContainers(entries), root instanceof Element ? root : undefined);
+  const marked = applyMarks(forms, roots, previouslyMarked);
+  return { forms, roots, pendingHosts, marked };
 }
 
 /** How far up a cell can hold a field rendered by a component (td > x-picker > #shadow > input). */
@@ -48,4 +61,22 @@ function withoutContainers(entries: Entry[]): Entry[] {
     }
   }
   return containers.size === 0 ? entries : entries.filter((e) => !containers.has(e.element));
+}
+
+/** A cell filter for one scan: true when the cell's grid has a header naming a line field. */
+function gridWithLineHeaders(headers: HeaderCache): (cell: Element) => boolean {
+  const verdicts = new Map<Element, boolean>();
+  return (cell) => {
+    const grid = gridOf(cell);
+    if (!grid) return false;
+    let verdict = verdicts.get(grid);
+    if (verdict === undefined) {
+      verdict = columnHeaders(grid, headers).some((text) => {
+        const { scores } = scoreText(text);
+        return Object.keys(scores).some((kind) => kind !== 'decoy');
+      });
+      verdicts.set(grid, verdict);
+    }
+    return verdict;
+  };
 }

@@ -1,12 +1,13 @@
 /**
  * Keeps detection current while the page changes: one MutationObserver for the tree and
  * every open shadow root found in it, capture-phase value listeners (React-controlled
- * inputs included: their values are re-read after each user interaction, since React sets
- * .value without events), late shadow roots, and single-page navigations. Work is batched
- * to one pass per animation frame; callbacks fire only when lines or values changed.
+ * inputs included: values are re-read after each user interaction, since React sets .value
+ * without events), late shadow roots, and single-page navigations. Work is batched to one
+ * pass per animation frame; a change inside a detected form rescans only that form; the
+ * callback fires only when lines or values changed.
  */
-import { UI_ATTRIBUTE, type ScanRoot } from './candidates';
-import { clearClassificationCache } from './classify';
+import { CANDIDATE_SELECTOR, UI_ATTRIBUTE, type ScanRoot } from './candidates';
+import { clearClassificationCache, forgetClassification } from './classify';
 import { fieldText } from './element-text';
 import { clearMarks } from './marks';
 import { scanDetailed } from './scan';
@@ -21,40 +22,79 @@ const VALUE_EVENTS = ['input', 'change', 'click', 'keyup', 'focusout', 'paste', 
 const SHADOW_POLL_MS = [50, 250, 1000, 3000];
 /** Fallback when animation frames do not run (hidden tab). */
 const FLUSH_FALLBACK_MS = 100;
+/** Elements that can turn into fields or say what a field is, when added or changed outside a form. */
+const RELEVANT_SELECTOR = `${CANDIDATE_SELECTOR}, label, th, [role="columnheader"]`;
 
 const REASON_RANK: Record<WatchReason, number> = { initial: 4, navigation: 3, shadow: 2, mutation: 1, value: 0 };
 
 export type WatchCallback = (forms: DetectedForm[], reason: WatchReason) => void;
 
-export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
+export interface WatchOptions {
+  /** Diagnostics: called after each batched pass with the time it took (benchmarks). */
+  onPass?: (pass: { ms: number; rescanned: boolean }) => void;
+}
+
+/** One detected form and what it looked like at the last pass. */
+interface FormState {
+  form: DetectedForm;
+  structure: unknown[];
+  values: string[];
+}
+
+function stateOf(form: DetectedForm): FormState {
+  return { form, structure: structureOf(form), values: valuesOf(form) };
+}
+
+export function watchPage(root: ScanRoot, onChange: WatchCallback, options: WatchOptions = {}): () => void {
   const doc = root instanceof Document ? root : root.ownerDocument;
   const win = doc?.defaultView ?? null;
   let disposed = false;
-  let forms: DetectedForm[] = [];
+  let states: FormState[] = [];
   let roots: ScanRoot[] = [];
-  let structure: unknown[] = [];
-  let values: string[] = [];
+  let marked = new Set<Element>();
   let lastHref = win?.location.href ?? '';
   const observed = new Set<ScanRoot>();
   const knownPending = new WeakSet<Element>();
-  let pendingHosts: Element[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Built-in elements (div, span…) seen hosting a shadow root: scans only look at custom elements. */
+  const shadowHosts = new Set<Element>();
 
-  let rescanWanted = false;
-  let valueCheckWanted = false;
+  let fullRescan = false;
+  /** Form roots with changes inside them: rescanned alone. */
+  const dirtyForms = new Set<Element>();
   let reason: WatchReason | null = null;
   let frame: number | null = null;
   let fallback: ReturnType<typeof setTimeout> | null = null;
 
-  const want = (kind: 'rescan' | 'value', why: WatchReason): void => {
+  const schedule = (why: WatchReason): void => {
     if (disposed) return;
-    if (kind === 'rescan') rescanWanted = true;
-    else valueCheckWanted = true;
     if (!reason || REASON_RANK[why] > REASON_RANK[reason]) reason = why;
     if (frame === null && fallback === null) {
       if (win?.requestAnimationFrame) frame = win.requestAnimationFrame(flush);
       fallback = setTimeout(flush, FLUSH_FALLBACK_MS);
     }
+  };
+  const wantFull = (why: WatchReason): void => {
+    fullRescan = true;
+    schedule(why);
+  };
+
+  /** The detected form a node sits in (light DOM of the watched tree), if any. */
+  const formRootOf = (node: Node): Element | null => {
+    for (const state of states) {
+      const formRoot = state.form.root;
+      if (formRoot instanceof Element && formRoot.isConnected && formRoot.contains(node)) return formRoot;
+    }
+    return null;
+  };
+
+  /** A change at this node: rescan its form, or everything when it is outside all forms. */
+  const changedAt = (node: Node, relevantOutside: () => boolean): void => {
+    const formRoot = formRootOf(node);
+    if (formRoot) {
+      dirtyForms.add(formRoot);
+      schedule('mutation');
+    } else if (relevantOutside()) wantFull('mutation');
   };
 
   const flush = (): void => {
@@ -63,63 +103,93 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
     frame = null;
     fallback = null;
     if (disposed) return;
+    const started = performance.now();
     let why = reason ?? 'mutation';
     const href = win?.location.href ?? '';
     if (href !== lastHref) {
       lastHref = href;
       why = 'navigation';
-      rescanWanted = true;
+      fullRescan = true;
     }
-    const rescan = rescanWanted;
-    rescanWanted = false;
-    valueCheckWanted = false;
+    // A form that left the page: only a full pass can tell where its lines went.
+    if (states.some((s) => s.form.root instanceof Element && !s.form.root.isConnected)) fullRescan = true;
+    const full = fullRescan;
+    const scoped = full ? [] : outermost([...dirtyForms]);
+    fullRescan = false;
+    dirtyForms.clear();
     reason = null;
-    if (rescan) {
+
+    let structureChanged = false;
+    if (full) {
+      const before = states;
       scan();
-      const nextStructure = structureOf(forms);
-      const nextValues = valuesOf(forms);
-      const changed = !sameList(structure, nextStructure);
-      const valuesChanged = !sameList(values, nextValues);
-      structure = nextStructure;
-      values = nextValues;
-      if (changed) onChange(forms, why === 'value' ? 'mutation' : why);
-      else if (valuesChanged) onChange(forms, 'value');
+      structureChanged = before.length !== states.length || before.some((s, i) => !sameList(s.structure, states[i]!.structure));
     } else {
-      const nextValues = valuesOf(forms);
-      if (!sameList(values, nextValues)) {
-        values = nextValues;
-        onChange(forms, 'value');
+      for (const formRoot of scoped) structureChanged = rescanForm(formRoot) || structureChanged;
+    }
+    let valuesChanged = false;
+    for (const state of states) {
+      const values = valuesOf(state.form);
+      if (!sameList(values, state.values)) {
+        state.values = values;
+        valuesChanged = true;
       }
     }
+    options.onPass?.({ ms: performance.now() - started, rescanned: full || scoped.length > 0 });
+    const forms = states.map((s) => s.form);
+    if (structureChanged) onChange(forms, why === 'value' ? 'mutation' : why);
+    else if (valuesChanged) onChange(forms, 'value');
   };
 
   const onMutations = (records: MutationRecord[]): void => {
     for (const record of records) {
       const target = record.target;
       const targetEl = target.nodeType === 1 ? (target as Element) : target.parentElement;
-      if (targetEl?.closest(`[${UI_ATTRIBUTE}]`)) continue;
+      if (!targetEl || targetEl.closest(`[${UI_ATTRIBUTE}]`)) continue;
       if (record.type === 'attributes') {
-        if (record.attributeName === 'value') want('value', 'value');
-        else want('rescan', 'mutation');
+        if (record.attributeName === 'value') schedule('value');
+        else {
+          forgetClassification(targetEl);
+          if (targetEl.localName === 'label') {
+            const control = (targetEl as HTMLLabelElement).control;
+            if (control) forgetClassification(control);
+          }
+          changedAt(targetEl, () => targetEl.matches(RELEVANT_SELECTOR));
+        }
         continue;
       }
       if (record.type === 'characterData') {
-        if (targetEl?.closest('label, th, [role="columnheader"], thead')) {
+        if (targetEl.closest('label, th, [role="columnheader"], thead')) {
           clearClassificationCache();
-          want('rescan', 'mutation');
-        } else want('value', 'value');
+          changedAt(targetEl, () => true);
+        } else schedule('value');
         continue;
       }
+      const added: Element[] = [];
       let structural = false;
-      for (const node of [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)]) {
+      for (const node of Array.from(record.addedNodes)) {
+        if (node.nodeType !== 1 || (node as Element).hasAttribute(UI_ATTRIBUTE)) continue;
+        structural = true;
+        added.push(node as Element);
+        forgetLabelled(node as Element);
+      }
+      for (const node of Array.from(record.removedNodes)) {
         if (node.nodeType === 1 && !(node as Element).hasAttribute(UI_ATTRIBUTE)) structural = true;
       }
-      if (targetEl?.closest('label, th, [role="columnheader"], thead')) {
+      let headerText = false;
+      if (targetEl.closest('label, th, [role="columnheader"]')) {
         clearClassificationCache();
         structural = true;
+        headerText = true;
       }
-      if (structural) want('rescan', 'mutation');
-      else want('value', 'value');
+      if (structural) {
+        // A cell is a read-only field only while it holds no control: look at it again.
+        const cell = targetEl.closest('td, [role="gridcell"], [role="cell"]');
+        if (cell) forgetClassification(cell);
+        // Outside every form, only added fields, labels, headers or components can matter.
+        changedAt(targetEl, () => headerText || added.some((el) =>
+          el.localName.includes('-') || el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null));
+      } else schedule('value');
     }
   };
   const observer = new MutationObserver(onMutations);
@@ -129,14 +199,15 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
       // A field inside a shadow root we have not seen yet (a component rendered late).
       for (const node of event.composedPath()) {
         if (node instanceof ShadowRoot && !observed.has(node)) {
-          want('rescan', 'shadow');
+          shadowHosts.add(node.host);
+          wantFull('shadow');
           break;
         }
       }
     }
-    want('value', 'value');
+    schedule('value');
   };
-  const onNavigation = (): void => want('rescan', 'navigation');
+  const onNavigation = (): void => wantFull('navigation');
   const navigation = (win as unknown as { navigation?: EventTarget } | null)?.navigation;
 
   const observe = (tree: ScanRoot): void => {
@@ -146,14 +217,38 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
     for (const type of VALUE_EVENTS) tree.addEventListener(type, onEvent, true);
   };
 
-  const scan = (): void => {
-    const result = scanDetailed(root);
-    forms = result.forms;
-    roots = result.roots;
-    for (const tree of roots) observe(tree);
-    pendingHosts = result.pendingHosts;
-    const fresh = pendingHosts.filter((host) => !knownPending.has(host));
+  const adopt = (result: { roots: ScanRoot[]; pendingHosts: Element[] }): void => {
+    for (const tree of result.roots) {
+      observe(tree);
+      if (!roots.includes(tree)) roots.push(tree);
+    }
+    const fresh = result.pendingHosts.filter((host) => !knownPending.has(host));
     if (fresh.length > 0) watchPendingHosts(fresh);
+  };
+
+  const scan = (): void => {
+    for (const host of shadowHosts) if (!host.isConnected) shadowHosts.delete(host);
+    const result = scanDetailed(root, { extraHosts: shadowHosts, trustCache: true, previouslyMarked: marked });
+    marked = result.marked;
+    roots = [];
+    adopt(result);
+    states = result.forms.map(stateOf);
+  };
+
+  /** Rescans one form's subtree and splices its forms in; true when the structure changed. */
+  const rescanForm = (formRoot: Element): boolean => {
+    const inside = states.filter((s) => s.form.root === formRoot || (s.form.root instanceof Node && formRoot.contains(s.form.root)));
+    const previouslyMarked = new Set<Element>();
+    for (const s of inside) for (const line of s.form.lines) for (const f of line.fields) previouslyMarked.add(f.element);
+    const result = scanDetailed(formRoot, { extraHosts: shadowHosts, trustCache: true, previouslyMarked });
+    for (const el of previouslyMarked) if (!result.marked.has(el)) marked.delete(el);
+    for (const el of result.marked) marked.add(el);
+    adopt(result);
+    const fresh = result.forms.map(stateOf);
+    const at = states.indexOf(inside[0]!);
+    states = states.filter((s) => !inside.includes(s));
+    states.splice(at < 0 ? states.length : Math.min(at, states.length), 0, ...fresh);
+    return inside.length !== fresh.length || inside.some((s, i) => !sameList(s.structure, fresh[i]!.structure));
   };
 
   /** Custom elements may attach a shadow root when defined or later: look again a few times. */
@@ -162,13 +257,13 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
     const registry = (win as unknown as { customElements?: CustomElementRegistry | null } | null)?.customElements;
     if (registry) {
       for (const name of new Set(hosts.map((h) => h.localName))) {
-        if (!registry.get(name)) void registry.whenDefined(name).then(() => want('rescan', 'shadow'));
+        if (!registry.get(name)) void registry.whenDefined(name).then(() => wantFull('shadow'));
       }
     }
     for (const delay of SHADOW_POLL_MS) {
       const timer = setTimeout(() => {
         timers.delete(timer);
-        if (hosts.some((h) => h.isConnected && h.shadowRoot && !observed.has(h.shadowRoot))) want('rescan', 'shadow');
+        if (hosts.some((h) => h.isConnected && h.shadowRoot && !observed.has(h.shadowRoot))) wantFull('shadow');
       }, delay);
       timers.add(timer);
     }
@@ -181,9 +276,7 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
   navigation?.addEventListener('navigatesuccess', onNavigation);
 
   scan();
-  structure = structureOf(forms);
-  values = valuesOf(forms);
-  onChange(forms, 'initial');
+  onChange(states.map((s) => s.form), 'initial');
 
   return () => {
     if (disposed) return;
@@ -204,22 +297,40 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback): () => void {
   };
 }
 
-/** What identifies the detection: forms, lines, and each field's element, kind and role. */
-function structureOf(forms: DetectedForm[]): unknown[] {
-  const out: unknown[] = [];
-  for (const form of forms) {
-    out.push(form.root, form.lines.length);
-    for (const line of form.lines) {
-      out.push(line.fields.length);
-      for (const field of line.fields) out.push(field.element, field.kind, field.role);
-    }
+/** Drops roots inside other roots of the list (rescanning the outer one covers them). */
+function outermost(elements: Element[]): Element[] {
+  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
+}
+
+/**
+ * New labels and headers can change what existing fields are: forget the controls a new
+ * label names; a new column header clears everything (rare: grids re-render heads on sort).
+ */
+function forgetLabelled(added: Element): void {
+  if (added.localName === 'th' || added.getAttribute('role') === 'columnheader' || added.querySelector('th, [role="columnheader"]')) {
+    clearClassificationCache();
+    return;
+  }
+  const labels = added.localName === 'label' ? [added as HTMLLabelElement] : Array.from(added.querySelectorAll('label'));
+  for (const label of labels) {
+    const control = (label as HTMLLabelElement).control;
+    if (control) forgetClassification(control);
+  }
+}
+
+/** What identifies a form's detection: its root, lines, and each field's element, kind and role. */
+function structureOf(form: DetectedForm): unknown[] {
+  const out: unknown[] = [form.root, form.lines.length];
+  for (const line of form.lines) {
+    out.push(line.fields.length);
+    for (const field of line.fields) out.push(field.element, field.kind, field.role);
   }
   return out;
 }
 
-function valuesOf(forms: DetectedForm[]): string[] {
+function valuesOf(form: DetectedForm): string[] {
   const out: string[] = [];
-  for (const form of forms) for (const line of form.lines) for (const field of line.fields) out.push(fieldText(field.element));
+  for (const line of form.lines) for (const field of line.fields) out.push(fieldText(field.element));
   return out;
 }
 

@@ -107,10 +107,10 @@ test('rows added later get marked; removed rows disappear and the rest are renum
 });
 
 test('fields in open shadow roots are found, including a component that attaches its shadow root late', async () => {
-  const page = await open('shadow-dom.html');
+  const page = await open('shadow-dom.html?manual');
   const early = await readAll(page.mainFrame());
   expect(early.flat().map((l) => l.code)).toEqual(['97110', '97530']);
-  await waitForFixture(page);
+  await page.evaluate(() => (window as any).defineLate());
   await settle(page);
   const late = await readAll(page.mainFrame());
   expect(late.flat().map((l) => l.code)).toEqual(['97110', '97530', '97140']);
