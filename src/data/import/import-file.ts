@@ -8,7 +8,6 @@ import type { ImportReport, ReferenceStore } from '../store/api';
 import { buildRecords, DEFAULT_LIMITS, type ChunkLimits } from '../store/build-records';
 import { sha256Hex } from '../store/bundle-content';
 import type { DatasetContent } from '../store/content';
-import { packEdits } from '../store/ptp-pack';
 import { clearReadCache } from '../store/read-records';
 import type { DatasetEntry } from '../store/records';
 import { describeWriteError, purgeGeneration, writeGeneration, type WriteHooks } from '../store/writer';
@@ -16,7 +15,7 @@ import { ImportError } from './errors';
 import { looksLikeGpci, parseGpciRows } from './gpci';
 import { isMueHeader, parseMueRows } from './mue';
 import type { ParsedImport } from './parsed';
-import { looksLikePtpPart, parsePtpPart, ptpVersionFromName, type PtpPart } from './ptp';
+import { looksLikePtpPart, packGroup, parsePtpPart, ptpVersionFromName, type PtpPart } from './ptp';
 import { looksLikeRvu, parseRvuRows } from './rvu';
 import { decodeText, parseCsv } from './text';
 
@@ -29,18 +28,26 @@ const slugOf = (name: string): string =>
   name.toLowerCase().replace(/\.[a-z]+$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'file';
 
 function ptpContent(part: PtpPart, rationales: Map<string, number>): DatasetContent {
-  const groups = [...part.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([column1, edits]) => ({ column1, packed: packEdits(edits) }));
+  const groups = [...part.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([column1, byKey]) => ({ column1, packed: packGroup(byKey) }));
   return { kind: 'ptp', groups, rationales: [...rationales.keys()] };
 }
 
 function fromZip(name: string, bytes: Uint8Array): ParsedImport {
-  let members: Record<string, Uint8Array>;
+  // Unzip one member at a time: the four CMS parts are ~150 MB of text together.
+  const unzipMember = (member: string): Uint8Array => {
+    try {
+      return unzipSync(bytes, { filter: (f) => f.name === member })[member] ?? new Uint8Array();
+    } catch (error) {
+      throw new ImportError(`${name} is not a readable zip archive (damaged or cut off in ${member}: ${(error as Error).message}). Download it again from CMS.`);
+    }
+  };
+  let names: string[] = [];
   try {
-    members = unzipSync(bytes);
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
   } catch (error) {
     throw new ImportError(`${name} is not a readable zip archive (damaged or cut off: ${(error as Error).message}). Download it again from CMS.`);
   }
-  const names = Object.keys(members).filter((n) => !n.endsWith('/') && !/(^|\/)__MACOSX\//.test(n));
+  names = names.filter((n) => !n.endsWith('/') && !/(^|\/)__MACOSX\//.test(n));
   const ptpParts = names.filter((n) => /ccipra-v\d+r\d+-f[1-4]\.txt$/i.test(n));
   if (ptpParts.length > 0) {
     const versions = new Set(ptpParts.map((n) => ptpVersionFromName(n)?.slug));
@@ -52,11 +59,11 @@ function fromZip(name: string, bytes: Uint8Array): ParsedImport {
     if (missing.length > 0) throw new ImportError(`${name} lacks part${missing.length > 1 ? 's' : ''} ${missing.map((p) => `f${p}`).join(', ')} of the four PTP parts; nothing was imported`);
     const rationales = new Map<string, number>();
     const part: PtpPart = { groups: new Map(), rows: 0, latestEffective: '' };
-    for (const member of ptpParts.sort()) parsePtpPart(decodeText(members[member] ?? new Uint8Array()), member, rationales, part);
+    for (const member of ptpParts.sort()) parsePtpPart(decodeText(unzipMember(member)), member, rationales, part);
     return { kind: 'ptp', slug: version.slug, version: version.version, effective: version.effective, effectiveFrom: `version ${version.slug}`, rows: part.rows, content: ptpContent(part, rationales), warnings: [] };
   }
   const csv = names.filter((n) => /\.csv$/i.test(n));
-  if (csv.length === 1 && csv[0]) return fromText(csv[0], members[csv[0]] ?? new Uint8Array());
+  if (csv.length === 1 && csv[0]) return fromText(csv[0], unzipMember(csv[0]));
   if (names.some((n) => /\.xlsx?$/i.test(n))) throw new ImportError(`${name} holds Excel files only; ClaimLens reads the CMS text/CSV versions (the .txt PTP parts or the MUE .csv)`);
   throw new ImportError(`${name} holds no NCCI PTP parts (ccipra-v…-f1.txt … f4.txt) and no single CSV (found: ${names.slice(0, 6).join(', ') || 'nothing'})`);
 }

@@ -7,10 +7,7 @@
  */
 import { cmsDateToIso } from '../bundle-text';
 import { CODE_PATTERN } from '../../rules/normalize-code';
-import type { PtpModifierIndicator } from '../reference';
-import type { PackedEdit } from '../store/ptp-pack';
 import { ImportError } from './errors';
-import { isBlank, parseTabbed } from './text';
 
 export interface PtpVersion {
   /** "v322r0" */
@@ -42,8 +39,8 @@ export function ptpVersionFromName(name: string): PtpVersion | undefined {
 }
 
 export interface PtpPart {
-  /** Edits by column 1. */
-  groups: Map<string, PackedEdit[]>;
+  /** Edits by column 1, then by group key (deletion/modifier/rationale/effective), column-2 codes. */
+  groups: Map<string, Map<string, string[]>>;
   rows: number;
   /** Latest edit effective date in the part (YYYY-MM-DD). */
   latestEffective: string;
@@ -54,46 +51,89 @@ export function looksLikePtpPart(text: string): boolean {
   return /^\s*"?Column 1"?\t"?Column 2"?/m.test(text.slice(0, 20_000));
 }
 
+const unquote = (cell: string): string => {
+  const trimmed = cell.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
+};
+
 /**
- * Parses and checks one part. `rationales` is shared across parts (text → index).
+ * Parses and checks one part, line by line (a CMS part is ~40 MB of text: no per-row
+ * arrays or objects are kept, only the codes grouped by column 1 and edit attributes).
+ * `rationales` is shared across parts (text → index).
  * Throws ImportError naming the member and line of the first problem.
  */
 export function parsePtpPart(text: string, member: string, rationales: Map<string, number>, into?: PtpPart): PtpPart {
   const part: PtpPart = into ?? { groups: new Map(), rows: 0, latestEffective: '' };
-  const rows = parseTabbed(text);
-  const headerAt = rows.findIndex((r) => r.cells[0] === 'Column 1' && r.cells[1] === 'Column 2');
-  if (headerAt === -1) throw new ImportError(`${member}: no header row starting "Column 1", "Column 2" — not an NCCI PTP file`, undefined, member);
   const fail = (line: number, detail: string): never => {
     throw new ImportError(`${member}, line ${line}: ${detail}`, line, member);
   };
+  let header = false;
   let seenData = false;
-  for (const row of rows.slice(headerAt + 1)) {
-    if (isBlank(row)) continue;
-    const [c1 = '', c2 = '', , effRaw = '', delRaw = '', modRaw = '', rationale = ''] = row.cells;
+  let line = 0;
+  let pos = 0;
+  const dateKey = new Map<string, string | null>(); // YYYYMMDD → checked, compact form
+  const checkDate = (raw: string, what: string, allowStar: boolean): string => {
+    let checked = dateKey.get(raw);
+    if (checked === undefined) {
+      checked = allowStar && raw === '*' ? '*' : cmsDateToIso(raw) ? raw : null;
+      dateKey.set(raw, checked);
+    }
+    if (checked === null) fail(line, `${what} ${JSON.stringify(raw)} is ${allowStar ? 'neither YYYYMMDD nor *' : 'not YYYYMMDD'}`);
+    return checked as string;
+  };
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const raw = text.slice(pos, end);
+    pos = end + 1;
+    line += 1;
+    if (raw.trim() === '') continue;
+    const cells = raw.split('\t');
+    if (!header) {
+      header = unquote(cells[0] ?? '') === 'Column 1' && unquote(cells[1] ?? '') === 'Column 2';
+      continue;
+    }
+    const c1 = unquote(cells[0] ?? '');
     if (!CODE_PATTERN.test(c1)) {
       // Sub-header rows ("0=not allowed", "*=no data") sit between the header and the data.
       if (!seenData) continue;
-      fail(row.line, `column 1 ${JSON.stringify(c1.slice(0, 20))} is not a procedure code`);
+      fail(line, `column 1 ${JSON.stringify(c1.slice(0, 20))} is not a procedure code`);
     }
     seenData = true;
-    if (row.cells.length < 7) fail(row.line, `expected 7 tab-separated cells, found ${row.cells.length} (file cut short?)`);
-    if (!CODE_PATTERN.test(c2)) fail(row.line, `column 2 ${JSON.stringify(c2.slice(0, 20))} is not a procedure code`);
-    const effective = cmsDateToIso(effRaw) ?? fail(row.line, `effective date ${JSON.stringify(effRaw)} is not YYYYMMDD`);
-    const deletion = delRaw === '*' ? null : (cmsDateToIso(delRaw) ?? fail(row.line, `deletion date ${JSON.stringify(delRaw)} is neither YYYYMMDD nor *`));
-    if (modRaw !== '0' && modRaw !== '1' && modRaw !== '9') fail(row.line, `modifier indicator ${JSON.stringify(modRaw)} is not 0, 1 or 9`);
-    if (!rationale) fail(row.line, 'the PTP edit rationale is empty');
+    if (cells.length < 7) fail(line, `expected 7 tab-separated cells, found ${cells.length} (file cut short?)`);
+    const c2 = unquote(cells[1] ?? '');
+    if (!CODE_PATTERN.test(c2)) fail(line, `column 2 ${JSON.stringify(c2.slice(0, 20))} is not a procedure code`);
+    const effective = checkDate(unquote(cells[3] ?? ''), 'effective date', false);
+    const deletion = checkDate(unquote(cells[4] ?? ''), 'deletion date', true);
+    const modifier = unquote(cells[5] ?? '');
+    if (modifier !== '0' && modifier !== '1' && modifier !== '9') fail(line, `modifier indicator ${JSON.stringify(modifier)} is not 0, 1 or 9`);
+    const rationale = unquote(cells[6] ?? '');
+    if (!rationale) fail(line, 'the PTP edit rationale is empty');
     let rationaleIndex = rationales.get(rationale);
     if (rationaleIndex === undefined) {
       rationaleIndex = rationales.size;
       rationales.set(rationale, rationaleIndex);
     }
-    const edit: PackedEdit = { other: c2, effective, deletion, modifierIndicator: Number(modRaw) as PtpModifierIndicator, rationale: rationaleIndex };
-    const group = part.groups.get(c1);
-    if (group) group.push(edit);
-    else part.groups.set(c1, [edit]);
+    // Group key in the packed format of src/data/store/ptp-pack.ts.
+    const key = `${deletion}/${modifier}/${rationaleIndex}/${effective}`;
+    let byKey = part.groups.get(c1);
+    if (!byKey) {
+      byKey = new Map();
+      part.groups.set(c1, byKey);
+    }
+    const codes = byKey.get(key);
+    if (codes) codes.push(c2);
+    else byKey.set(key, [c2]);
     part.rows += 1;
-    if (effective > part.latestEffective) part.latestEffective = effective;
+    const iso = cmsDateToIso(effective) ?? '';
+    if (iso > part.latestEffective) part.latestEffective = iso;
   }
+  if (!header) throw new ImportError(`${member}: no header row starting "Column 1", "Column 2" — not an NCCI PTP file`, undefined, member);
   if (!seenData) throw new ImportError(`${member}: the header is there but no edit rows follow (empty or cut-off file)`, undefined, member);
   return part;
+}
+
+/** Packed body of one column-1 code (ptp-pack.ts format). */
+export function packGroup(byKey: Map<string, string[]>): string {
+  return [...byKey].map(([key, codes]) => `${key}:${codes.join(',')}`).join(';');
 }
