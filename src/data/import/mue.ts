@@ -3,7 +3,7 @@
  * preamble, then `HCPCS/CPT Code, Practitioner Services MUE Values, MUE Adjudication
  * Indicator, MUE Rationale`; the indicator cell is the digit and its text.
  */
-import { CODE_PATTERN } from '../../rules/normalize-code';
+import { CODE_PATTERN } from './code-pattern';
 import type { MueAdjudicationIndicator } from '../reference';
 import type { MueRow } from '../store/content';
 import { ImportError } from './errors';

@@ -6,7 +6,7 @@
  * (YYYYMMDD or `*`), modifier indicator (0/1/9), PTP edit rationale.
  */
 import { cmsDateToIso } from '../bundle-text';
-import { CODE_PATTERN } from '../../rules/normalize-code';
+import { CODE_PATTERN } from './code-pattern';
 import { ImportError } from './errors';
 
 export interface PtpVersion {

@@ -4,7 +4,7 @@
  * 31 columns through 2025, 32 from 2026 (PRIC_IND before ENDO_BASE).
  * Descriptions are not kept (CPT descriptors are AMA's).
  */
-import { CODE_PATTERN } from '../../rules/normalize-code';
+import { CODE_PATTERN } from './code-pattern';
 import type { RvuRow } from '../store/content';
 import { ImportError } from './errors';
 import { isBlank, type Row } from './text';
