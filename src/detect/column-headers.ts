@@ -37,39 +37,62 @@ export function gridOf(cell: Element): Element | null {
 export function columnHeaders(grid: Element, cache: HeaderCache): string[] {
   const cached = cache.get(grid);
   if (cached) return cached;
-  const headers = grid instanceof HTMLTableElement ? tableHeaders(grid) : ariaHeaders(grid);
+  const headers = grid.localName === 'table' ? tableHeaders(grid as HTMLTableElement) : ariaHeaders(grid);
   cache.set(grid, headers);
   return headers;
 }
 
+/** Rows of a table section or table (thead/tbody/tfoot children included), by DOM children:
+ * the same as .rows in browsers, and works in DOM implementations without it. */
+function rowsOf(section: Element): Element[] {
+  const out: Element[] = [];
+  for (const child of Array.from(section.children)) {
+    if (child.localName === 'tr') out.push(child);
+    else if (section.localName === 'table' && (child.localName === 'thead' || child.localName === 'tbody' || child.localName === 'tfoot')) {
+      for (const row of Array.from(child.children)) if (row.localName === 'tr') out.push(row);
+    }
+  }
+  return out;
+}
+
+function cellsOf(row: Element): Element[] {
+  return Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+}
+
+const span = (cell: Element, attr: 'colspan' | 'rowspan'): number => Math.max(1, Number(cell.getAttribute(attr)) || 1);
+
 function tableHeaders(table: HTMLTableElement): string[] {
-  let rows: HTMLTableRowElement[] = table.tHead ? Array.from(table.tHead.rows) : [];
+  const thead = Array.from(table.children).find((c) => c.localName === 'thead');
+  let rows: Element[] = thead ? rowsOf(thead) : [];
   if (rows.length === 0) {
     // No thead: leading rows made only of th cells are the header.
-    for (const row of Array.from(table.rows)) {
-      if (row.cells.length > 0 && Array.from(row.cells).every((c) => c.localName === 'th')) rows.push(row);
+    for (const row of rowsOf(table)) {
+      const cells = cellsOf(row);
+      if (cells.length > 0 && cells.every((c) => c.localName === 'th')) rows.push(row);
       else break;
     }
   }
-  if (rows.length === 0 && table.rows.length > 1) {
+  if (rows.length === 0) {
     // Older portals (OpenEMR's fee sheet) head the grid with a row of plain td text above
     // rows of inputs: take it when it has no control and the next row has some.
-    const [first, second] = [table.rows[0]!, table.rows[1]!];
-    if (!first.querySelector('input, select, textarea') && second.querySelector('input, select, textarea')) rows.push(first);
+    const [first, second] = rowsOf(table);
+    if (first && second && !first.querySelector('input, select, textarea') && second.querySelector('input, select, textarea')) rows = [first];
   }
   const columns: string[] = [];
   const occupied: number[] = []; // rows still covered by a rowspan, per column
   for (const row of rows) {
     headerRows.add(row);
     let col = 0;
-    for (const cell of Array.from(row.cells)) {
+    for (const cell of cellsOf(row)) {
       while ((occupied[col] ?? 0) > 0) col++;
       const text = ownText(cell, 120).replace(/\s+/g, ' ').trim();
-      for (let k = 0; k < Math.max(1, cell.colSpan); k++) {
+      const colSpan = span(cell, 'colspan');
+      const rowSpan = span(cell, 'rowspan');
+      for (let k = 0; k < colSpan; k++) {
         columns[col + k] = columns[col + k] ? `${columns[col + k]} ${text}` : text;
-        if (cell.rowSpan > 1) occupied[col + k] = cell.rowSpan; // counts this row too
+        if (rowSpan > 1) occupied[col + k] = rowSpan; // counts this row too
       }
-      col += Math.max(1, cell.colSpan);
+      col += colSpan;
     }
     for (let c = 0; c < occupied.length; c++) if ((occupied[c] ?? 0) > 0) occupied[c]! -= 1;
   }
@@ -104,24 +127,23 @@ const rowColumns = new WeakMap<Element, { cells: readonly Element[]; columns: Ma
 export function columnIndex(cell: Element): number {
   const explicit = Number(cell.getAttribute('aria-colindex'));
   if (explicit > 0) return explicit - 1;
-  if (cell instanceof HTMLTableCellElement) {
+  if (cell.localName === 'td' || cell.localName === 'th') {
     const row = cell.parentElement;
-    if (row instanceof HTMLTableRowElement) {
+    if (row?.localName === 'tr') {
       let known = rowColumns.get(row);
-      if (!known || known.cells.length !== row.cells.length || !known.columns.has(cell)) {
+      if (!known || known.cells.length !== row.childElementCount || !known.columns.has(cell)) {
         const columns = new Map<Element, number>();
         let col = 0;
-        const cells = Array.from(row.cells);
-        for (const c of cells) {
+        for (const c of cellsOf(row)) {
           columns.set(c, col);
-          col += Math.max(1, c.colSpan);
+          col += span(c, 'colspan');
         }
-        known = { cells, columns };
+        known = { cells: Array.from(row.children), columns };
         rowColumns.set(row, known);
       }
-      return known.columns.get(cell) ?? cell.cellIndex;
+      return known.columns.get(cell) ?? -1;
     }
-    return cell.cellIndex;
+    return -1;
   }
   const row = cell.closest('[role="row"]');
   if (!row) return -1;

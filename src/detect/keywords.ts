@@ -27,7 +27,7 @@ const WEAK = 0.5;
 const DECOY = 2;
 
 const TABLE: Array<[PhraseKind, number, string[]]> = [
-  ['cpt', CODE, ['cpt', 'cpts', 'cpt 4', 'cpt4', 'hcpcs', 'cpt hcpcs', 'hcpc', 'procedure', 'procedures', 'proc', 'proc code',
+  ['cpt', CODE, ['cpt', 'cpts', 'cpt 4', 'hcpcs', 'cpt hcpcs', 'hcpc', 'procedure', 'procedures', 'proc', 'proc code',
     'procedure code', 'service code', 'svc code', 'billing code', 'billing codes', 'charge code', '24d', 'product or service',
     'px', 'px code', 'treatment code', 'service item']],
   ['cpt', WEAK, ['code', 'codes', 'service', 'services', 'item code']],
@@ -42,7 +42,7 @@ const TABLE: Array<[PhraseKind, number, string[]]> = [
     'mm dd yyyy', 'mm dd yy', 'yyyy mm dd', 'm d yyyy', 'visit date', 'treatment date']],
   ['charge', ATTR, ['charge', 'charges', 'fee', 'fees', 'amount', 'amt', 'billed', 'billed amount', 'price', 'unit price',
     '$', '24f', 'charge amount', 'line charge', 'cost', 'net', 'chg', 'usd']],
-  ['icd10', ATTR, ['diagnosis', 'diagnoses', 'diag', 'dx', 'icd', 'icd 10', 'icd10', 'diagnosis code', 'dx code', 'icd code',
+  ['icd10', ATTR, ['diagnosis', 'diagnoses', 'diag', 'dx', 'icd', 'icd 10', 'diagnosis code', 'dx code', 'icd code',
     'icd 10 code', 'justify', 'justification', 'problem code']],
   ['neutral', 0, ['fee sheet', 'fee schedule', 'price level', 'line', 'lines', 'row', 'item', 'items',
     'svc', 'detail', 'bill', 'entry', 'service line', 'service lines', 'svc line', 'claim line', 'claim lines', 'line item',

@@ -54,7 +54,8 @@ export function parseModifiers(raw: string): string[] {
   const out: string[] = [];
   for (const token of raw.toUpperCase().split(/[\s,;:/|+-]+/).filter(Boolean)) {
     if (MODIFIER_PATTERN.test(token)) out.push(token);
-    else if (/^[A-Z0-9]{4,8}$/.test(token) && token.length % 2 === 0) {
+    // "GP59", "GPKX": run together; a longer word of letters only ("MODIFIER") is not four modifiers.
+    else if (/^[A-Z0-9]{4,8}$/.test(token) && token.length % 2 === 0 && (token.length === 4 || /\d/.test(token))) {
       for (let i = 0; i < token.length; i += 2) out.push(token.slice(i, i + 2));
     }
   }
