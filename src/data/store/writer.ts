@@ -68,7 +68,8 @@ export async function writeGeneration(
   for (let i = done; i < Math.min(Math.max(total, 1), Math.max(until, 1)); i++) {
     const records: StoreRecord[] = built.chunks[i] ?? [];
     const last = i >= total - 1;
-    const tx = db.transaction([...WRITE_STORES], 'readwrite');
+    // Relaxed durability: a chunk lost to a crash is simply written again on resume.
+    const tx = db.transaction([...WRITE_STORES], 'readwrite', { durability: 'relaxed' });
     for (const record of records) void tx.objectStore(record.store).put(record.value);
     if (last) {
       state = { ...state, state: 'active', rows: built.rows };

@@ -77,6 +77,23 @@ describe('seedFromBundles', () => {
     expect(await dump(store)).toEqual(await dump(reference));
   });
 
+  it('resumes after the database connection was closed mid-seed (worker stopped)', async () => {
+    const limits = { records: 3, edits: 5 };
+    const reference = await freshStore();
+    await seedFromBundles(reference, await miniSource(), undefined, { limits });
+
+    const name = `seed-test-${++dbCount}`;
+    const first = await openReferenceStore(name);
+    let chunks = 0;
+    const cut = seedFromBundles(first, await miniSource(), undefined, { limits, afterChunk: () => void (++chunks === 12 && first.close()) });
+    await expect(cut).rejects.toThrow();
+    const second = await openReferenceStore(name);
+    stores.push(second);
+    expect((await getSeedStatus(second)).complete).toBe(false);
+    expect((await seedFromBundles(second, await miniSource(), undefined, { limits })).complete).toBe(true);
+    expect(await dump(second)).toEqual(await dump(reference));
+  });
+
   it('never answers from a half-written PTP table; therapy codes become answerable before the rest', async () => {
     const limits = { records: 1, edits: 100 };
     const store = await freshStore();
