@@ -1,4 +1,5 @@
 import type { CodeCardRvu, GpciRecord } from '../data/store/api';
+import { unitFee } from '../rules/fee-unit';
 
 export type FeeSetting = 'non-facility' | 'facility';
 
@@ -31,20 +32,20 @@ export function yearFee(row: CodeCardRvu, gpci: GpciRecord | undefined, setting:
   if (!cf) return undefined;
   const r = row.record;
   const notes: string[] = [];
-  let pe = setting === 'facility' ? r.peFacility : r.peNonFacility;
-  const na = setting === 'facility' ? r.naFacility : r.naNonFacility;
-  if (na) {
-    pe = setting === 'facility' ? r.peNonFacility : r.peFacility;
-    notes.push(`CMS lists no ${setting} practice expense for this code (NA); the other setting's PE RVU is used.`);
-  }
   const g = gpci ?? { work: 1, pe: 1, mp: 1, locality: 'national', name: 'National (all GPCIs 1.000)' };
   const gpciInfo = { work: g.work, pe: g.pe, mp: g.mp, locality: g.locality, name: g.name };
+  // The engine's one-unit formula, so the popup and the overlay print the same figure.
+  const unit = unitFee(r, g, cf, setting);
+  const pe = unit.pe;
+  if (unit.usedOtherSetting) {
+    notes.push(`CMS lists no ${setting} practice expense for this code (NA); the ${unit.peSetting} PE RVU is used.`);
+  }
   if (gpci && Number(gpci.dataset.effective.slice(0, 4)) < row.year) {
     notes.push(`No ${row.year} GPCIs loaded: the ${gpci.dataset.effective.slice(0, 4)} GPCIs (${gpci.dataset.version}) are used.`);
   }
   if (!['A', 'T'].includes(r.status)) notes.push(`Status ${r.status}: Medicare does not pay this code from the fee schedule amount.`);
-  const weighted = r.work * g.work + pe * g.pe + r.mp * g.mp;
-  const amount = round2(weighted * cf);
+  const weighted = unit.weightedRvu;
+  const amount = unit.amount;
   const total = round2(r.work + pe + r.mp);
   return {
     year: row.year,

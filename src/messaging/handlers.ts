@@ -69,6 +69,7 @@ export const handlers: Handlers = {
       dos: date,
       locality: settings.locality,
       setting: settings.setting === 'facility' ? 'facility' : 'nonFacility',
+      qualifyingApm: settings.qualifyingApm,
     });
     const fees = card.rvu
       .map((row) => yearFee(row, settings.locality === 'national' ? undefined : card.gpci, settings.setting))
