@@ -63,15 +63,19 @@ async function elementCount(page: Page): Promise<number> {
   return page.evaluate(() => document.getElementsByTagName('*').length);
 }
 
+/** Starts a watcher; resolves once its first report arrived (large pages prepare it in slices). */
 async function startWatcher(page: Page): Promise<{ initialMs: number; elements: number; lines: number }> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const w = window as any;
     w.__passes = [] as Array<{ ms: number; rescanned: boolean }>;
     w.__lines = 0;
     const t0 = performance.now();
-    w.__stop = w.ClaimLensDetect.watchPage(document, (forms: any[]) => {
-      w.__lines = forms.reduce((n: number, f: any) => n + f.lines.length, 0);
-    }, { onPass: (p: { ms: number; rescanned: boolean }) => w.__passes.push(p) });
+    await new Promise<void>((resolve) => {
+      w.__stop = w.ClaimLensDetect.watchPage(document, (forms: any[], reason: string) => {
+        w.__lines = forms.reduce((n: number, f: any) => n + f.lines.length, 0);
+        if (reason === 'initial') resolve();
+      }, { onPass: (p: { ms: number; rescanned: boolean }) => w.__passes.push(p) });
+    });
     return { initialMs: performance.now() - t0, elements: document.getElementsByTagName('*').length, lines: w.__lines };
   });
 }
@@ -157,7 +161,7 @@ export async function run(): Promise<Result[]> {
     await page.addScriptTag({ content: code });
     const bigPage = await startWatcher(page);
     if (bigPage.lines !== 200) throw new Error(`200-line page: found ${bigPage.lines} lines`);
-    results.push({ name: `watchPage initial scan, 200-line claim page (${bigPage.elements} elements)`, value: round(bigPage.initialMs), unit: 'ms' });
+    results.push({ name: `watchPage first report, 200-line claim page (${bigPage.elements} elements, sliced, wall clock)`, value: round(bigPage.initialMs), unit: 'ms' });
     results.push(...(await addRowsTenTimes(page, '200-line claim page')));
 
     const valuePasses = await page.evaluate(async () => {

@@ -193,6 +193,21 @@ export function groupIntoForms(entries: Entry[], limit?: Element): DetectedForm[
   return result.map(({ root, lines: l }) => ({ root, lines: l }));
 }
 
+/** The element that holds each line (a row, a repeated container, or its code field). */
+const containers = new WeakMap<DetectedLine, Element>();
+
+export function lineContainer(line: DetectedLine): Element | undefined {
+  return containers.get(line);
+}
+
+/** A copy of a line at another index, keeping what holds it. */
+export function reindexLine(line: DetectedLine, index: number): DetectedLine {
+  const copy: DetectedLine = { index, fields: line.fields };
+  const container = containers.get(line);
+  if (container) containers.set(copy, container);
+  return copy;
+}
+
 function toDetectedLine(line: Line, index: number): DetectedLine {
   const entries = [...line.entries].sort((a, b) => a.order - b.order);
   const modifiers = entries.filter((e) => e.cls.kind === 'modifier');
@@ -206,5 +221,7 @@ function toDetectedLine(line: Line, index: number): DetectedLine {
     }
     return field;
   });
-  return { index, fields };
+  const detected: DetectedLine = { index, fields };
+  if (line.container) containers.set(detected, line.container);
+  return detected;
 }

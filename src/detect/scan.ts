@@ -26,11 +26,13 @@ export interface ScanOptions {
   trustCache?: boolean;
   /** Elements marked by the previous scan of this root: saves a query for stale marks. */
   previouslyMarked?: ReadonlySet<Element>;
+  /** Column headers already read in this pass (several rows of one grid scanned apart). */
+  headers?: HeaderCache;
 }
 
 export function scanDetailed(root: ScanRoot, options: ScanOptions = {}): ScanResult & { marked: Set<Element> } {
   const { extraHosts, trustCache = false, previouslyMarked } = options;
-  const headers: HeaderCache = new WeakMap();
+  const headers: HeaderCache = options.headers ?? new WeakMap();
   const { elements, roots, pendingHosts } = collectCandidates(root, extraHosts, gridWithLineHeaders(headers));
   const context: ScanContext = { headers, labels: labelMap(roots) };
   const entries: Entry[] = [];
@@ -52,9 +54,13 @@ const CONTAINER_DEPTH = 6;
  * grid cell) is that field's container, not a second field: keep the inner field only.
  */
 function withoutContainers(entries: Entry[]): Entry[] {
-  const elements = new Set<Element>(entries.map((e) => e.element));
+  // Only read-only cells can contain another field; most pages have none among the entries.
+  const cells = entries.filter((e) => e.element.localName === 'td' || e.element.hasAttribute('role'));
+  if (cells.length === 0) return entries;
+  const elements = new Set<Element>(cells.map((e) => e.element));
   const containers = new Set<Element>();
   for (const e of entries) {
+    if (e.element.getRootNode() === e.element.ownerDocument) continue; // a light-DOM field lies in no read-only cell
     let p = composedParent(e.element);
     for (let depth = 0; p && depth < CONTAINER_DEPTH; depth++, p = composedParent(p)) {
       if (elements.has(p)) containers.add(p);
@@ -79,4 +85,35 @@ function gridWithLineHeaders(headers: HeaderCache): (cell: Element) => boolean {
     }
     return verdict;
   };
+}
+
+/** Waits for the page to run other tasks (input, rendering) before the next slice. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Classifies a tree's candidates in slices of at most sliceMs, yielding between slices, so
+ * the first scan of a very large page (hundreds of lines) never blocks the page for long:
+ * the scan that follows finds every classification cached.
+ */
+export async function prewarmClassifications(
+  root: ScanRoot,
+  options: { extraHosts?: ReadonlySet<Element>; sliceMs?: number; cancelled?: () => boolean } = {},
+): Promise<void> {
+  const sliceMs = options.sliceMs ?? 8;
+  const headers: HeaderCache = new WeakMap();
+  const { elements, roots } = collectCandidates(root, options.extraHosts, gridWithLineHeaders(headers));
+  const context: ScanContext = { headers, labels: labelMap(roots) };
+  let i = 0;
+  while (i < elements.length) {
+    await yieldToPage();
+    if (options.cancelled?.()) return;
+    const start = performance.now();
+    while (i < elements.length) {
+      classifyElement(elements[i]!, context, true);
+      i++;
+      if ((i & 31) === 0 && performance.now() - start > sliceMs) break;
+    }
+  }
 }

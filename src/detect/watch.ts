@@ -10,8 +10,11 @@ import { CANDIDATE_SELECTOR, UI_ATTRIBUTE, type ScanRoot } from './candidates';
 import { clearClassificationCache, forgetClassification } from './classify';
 import { fieldText } from './element-text';
 import { clearMarks } from './marks';
-import { scanDetailed } from './scan';
-import type { DetectedForm, WatchReason } from './types';
+import { prewarmClassifications, scanDetailed } from './scan';
+import type { HeaderCache } from './column-headers';
+import { lineContainer, reindexLine } from './group';
+import { FIELD_ATTRIBUTE, LINE_ATTRIBUTE } from './marks';
+import type { DetectedForm, DetectedLine, WatchReason } from './types';
 
 /** Attributes whose change can change what a field is. */
 const WATCHED_ATTRIBUTES = ['name', 'id', 'aria-label', 'aria-labelledby', 'placeholder', 'role', 'type', 'for',
@@ -24,6 +27,10 @@ const SHADOW_POLL_MS = [50, 250, 1000, 3000];
 const FLUSH_FALLBACK_MS = 100;
 /** Elements that can turn into fields or say what a field is, when added or changed outside a form. */
 const RELEVANT_SELECTOR = `${CANDIDATE_SELECTOR}, label, th, [role="columnheader"]`;
+
+/** Above this many candidate elements, the first scan is prepared in slices (no long task). */
+const LARGE_PAGE_CANDIDATES = 1500;
+const ROW_SELECTOR = 'tr, [role="row"]';
 
 const REASON_RANK: Record<WatchReason, number> = { initial: 4, navigation: 3, shadow: 2, mutation: 1, value: 0 };
 
@@ -62,12 +69,19 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
   let fullRescan = false;
   /** Form roots with changes inside them: rescanned alone. */
   const dirtyForms = new Set<Element>();
+  /** Grid forms where only whole rows came or went: those rows are scanned, nothing else. */
+  const rowChanges = new Map<Element, Set<Element>>();
+  /** False while a large page's first scan is being prepared: passes wait for it. */
+  let ready = true;
   let reason: WatchReason | null = null;
   let frame: number | null = null;
   let fallback: ReturnType<typeof setTimeout> | null = null;
 
+  /** Set by events and text changes: values may differ, compare every form's values. */
+  let valueCheck = false;
   const schedule = (why: WatchReason): void => {
     if (disposed) return;
+    if (why === 'value') valueCheck = true;
     if (!reason || REASON_RANK[why] > REASON_RANK[reason]) reason = why;
     if (frame === null && fallback === null) {
       if (win?.requestAnimationFrame) frame = win.requestAnimationFrame(flush);
@@ -89,12 +103,22 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
   };
 
   /** A change at this node: rescan its form, or everything when it is outside all forms. */
-  const changedAt = (node: Node, relevantOutside: () => boolean): void => {
+  const changedAt = (node: Node, relevantOutside: () => boolean, rows?: Element[]): void => {
     const formRoot = formRootOf(node);
     if (formRoot) {
-      dirtyForms.add(formRoot);
+      if (rows && isRowForm(formRoot)) {
+        let set = rowChanges.get(formRoot);
+        if (!set) rowChanges.set(formRoot, (set = new Set()));
+        for (const row of rows) set.add(row);
+      } else dirtyForms.add(formRoot);
       schedule('mutation');
     } else if (relevantOutside()) wantFull('mutation');
+  };
+
+  /** A form whose every line is a table or ARIA row. */
+  const isRowForm = (formRoot: Element): boolean => {
+    const state = states.find((s) => s.form.root === formRoot);
+    return !!state && state.form.lines.every((line) => lineContainer(line)?.matches(ROW_SELECTOR) === true);
   };
 
   const flush = (): void => {
@@ -102,7 +126,7 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
     if (fallback !== null) clearTimeout(fallback);
     frame = null;
     fallback = null;
-    if (disposed) return;
+    if (disposed || !ready) return;
     const started = performance.now();
     let why = reason ?? 'mutation';
     const href = win?.location.href ?? '';
@@ -115,8 +139,10 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
     if (states.some((s) => s.form.root instanceof Element && !s.form.root.isConnected)) fullRescan = true;
     const full = fullRescan;
     const scoped = full ? [] : outermost([...dirtyForms]);
+    const rowForms = full ? [] : [...rowChanges].filter(([formRoot]) => !scoped.some((d) => d.contains(formRoot)));
     fullRescan = false;
     dirtyForms.clear();
+    rowChanges.clear();
     reason = null;
 
     let structureChanged = false;
@@ -126,16 +152,24 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
       structureChanged = before.length !== states.length || before.some((s, i) => !sameList(s.structure, states[i]!.structure));
     } else {
       for (const formRoot of scoped) structureChanged = rescanForm(formRoot) || structureChanged;
-    }
-    let valuesChanged = false;
-    for (const state of states) {
-      const values = valuesOf(state.form);
-      if (!sameList(values, state.values)) {
-        state.values = values;
-        valuesChanged = true;
+      const headers: HeaderCache = new WeakMap();
+      for (const [formRoot, rows] of rowForms) {
+        const changed = updateRows(formRoot, rows, headers);
+        structureChanged = (changed ?? rescanForm(formRoot)) || structureChanged;
       }
     }
-    options.onPass?.({ ms: performance.now() - started, rescanned: full || scoped.length > 0 });
+    let valuesChanged = false;
+    if (valueCheck || full) {
+      for (const state of states) {
+        const values = valuesOf(state.form);
+        if (!sameList(values, state.values)) {
+          state.values = values;
+          valuesChanged = true;
+        }
+      }
+    }
+    valueCheck = false;
+    options.onPass?.({ ms: performance.now() - started, rescanned: full || scoped.length > 0 || rowForms.length > 0 });
     const forms = states.map((s) => s.form);
     if (structureChanged) onChange(forms, why === 'value' ? 'mutation' : why);
     else if (valuesChanged) onChange(forms, 'value');
@@ -186,9 +220,12 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
         // A cell is a read-only field only while it holds no control: look at it again.
         const cell = targetEl.closest('td, [role="gridcell"], [role="cell"]');
         if (cell) forgetClassification(cell);
+        // Only whole rows came or went (a grid adding or deleting lines): scan just those rows.
+        const removedEls = Array.from(record.removedNodes).filter((n): n is Element => n.nodeType === 1);
+        const onlyRows = !headerText && !targetEl.matches(ROW_SELECTOR) && [...added, ...removedEls].every((el) => el.matches(ROW_SELECTOR));
         // Outside every form, only added fields, labels, headers or components can matter.
         changedAt(targetEl, () => headerText || added.some((el) =>
-          el.localName.includes('-') || el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null));
+          el.localName.includes('-') || el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null), onlyRows ? added : undefined);
       } else schedule('value');
     }
   };
@@ -245,10 +282,67 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
     for (const el of result.marked) marked.add(el);
     adopt(result);
     const fresh = result.forms.map(stateOf);
+    // Same lines as before: keep the old values so the value comparison below sees edits.
+    fresh.forEach((state, i) => {
+      const old = inside[i];
+      if (old && sameList(old.structure, state.structure)) {
+        state.values = old.values;
+        valueCheck = true;
+      }
+    });
     const at = states.indexOf(inside[0]!);
     states = states.filter((s) => !inside.includes(s));
     states.splice(at < 0 ? states.length : Math.min(at, states.length), 0, ...fresh);
     return inside.length !== fresh.length || inside.some((s, i) => !sameList(s.structure, fresh[i]!.structure));
+  };
+
+  /**
+   * A grid form where only rows were added or removed: drop the lines whose row left, scan
+   * the added rows alone, renumber. Returns whether the structure changed, or undefined when
+   * the rows do not fit that picture (the caller rescans the whole form).
+   */
+  const updateRows = (formRoot: Element, addedRows: Set<Element>, headers: HeaderCache): boolean | undefined => {
+    const index = states.findIndex((s) => s.form.root === formRoot);
+    if (index < 0 || !formRoot.isConnected) return undefined;
+    const state = states[index]!;
+    const kept = state.form.lines.filter((line) => lineContainer(line)?.isConnected && formRoot.contains(lineContainer(line)!));
+    const known = new Set(kept.map((line) => lineContainer(line)));
+    const fresh: DetectedLine[] = [];
+    for (const row of addedRows) {
+      if (!row.isConnected || known.has(row) || !formRoot.contains(row)) continue;
+      const result = scanDetailed(row, { extraHosts: shadowHosts, trustCache: true, previouslyMarked: new Set(), headers });
+      adopt(result);
+      for (const form of result.forms) {
+        for (const line of form.lines) {
+          if (lineContainer(line) !== row || form.root !== formRoot) return undefined;
+          fresh.push(line);
+        }
+      }
+    }
+    if (fresh.length === 0 && kept.length === state.form.lines.length) return false;
+    // Document order of rows, read once: rows of one grid.
+    const order = new Map<Element, number>();
+    formRoot.querySelectorAll(ROW_SELECTOR).forEach((row, i) => order.set(row, i));
+    const merged = [...kept, ...fresh].sort((a, b) => (order.get(lineContainer(a)!) ?? 0) - (order.get(lineContainer(b)!) ?? 0));
+    if (merged.length === 0) {
+      states.splice(index, 1);
+      return true;
+    }
+    const lines = merged.map((line, i) => {
+      if (line.index === i && !fresh.includes(line)) return line;
+      for (const field of line.fields) {
+        if (field.element.getAttribute(LINE_ATTRIBUTE) !== String(i)) field.element.setAttribute(LINE_ATTRIBUTE, String(i));
+        if (field.element.getAttribute(FIELD_ATTRIBUTE) !== field.kind) field.element.setAttribute(FIELD_ATTRIBUTE, field.kind);
+        marked.add(field.element);
+      }
+      return reindexLine(line, i);
+    });
+    for (const line of state.form.lines) {
+      if (!kept.includes(line)) for (const field of line.fields) marked.delete(field.element);
+    }
+    const form: DetectedForm = { root: formRoot, lines };
+    states[index] = stateOf(form);
+    return true;
   };
 
   /** Custom elements may attach a shadow root when defined or later: look again a few times. */
@@ -275,8 +369,24 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
   }
   navigation?.addEventListener('navigatesuccess', onNavigation);
 
-  scan();
-  onChange(states.map((s) => s.form), 'initial');
+  const countCandidates = (): number => (root instanceof Document ? root.body ?? root : root).querySelectorAll(CANDIDATE_SELECTOR).length;
+  if (countCandidates() > LARGE_PAGE_CANDIDATES) {
+    // Large page: classify in slices first (no long task), then scan and report.
+    ready = false;
+    observe(root);
+    void prewarmClassifications(root, { extraHosts: shadowHosts, cancelled: () => disposed }).then(() => {
+      if (disposed) return;
+      ready = true;
+      fullRescan = false;
+      dirtyForms.clear();
+      rowChanges.clear();
+      scan();
+      onChange(states.map((s) => s.form), 'initial');
+    });
+  } else {
+    scan();
+    onChange(states.map((s) => s.form), 'initial');
+  }
 
   return () => {
     if (disposed) return;
