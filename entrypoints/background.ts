@@ -5,6 +5,7 @@ import {
   lookupCode,
   openReferenceStore,
   prefetchReference,
+  removeImportedDataset,
   searchCodes,
   seedFromBundles,
 } from '../src/data/store/api';
@@ -26,7 +27,7 @@ export default defineBackground(() => {
   const deps: WorkerDeps = {
     seeding,
     settingsArea,
-    store: { prefetchReference, lookupCode, searchCodes, importCmsFile, listDatasets },
+    store: { prefetchReference, lookupCode, searchCodes, importCmsFile, listDatasets, removeImportedDataset },
     checkClaim,
     localities: bundleLocalityDirectory(bundles),
     version: browser.runtime.getManifest().version,

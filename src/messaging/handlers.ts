@@ -17,7 +17,7 @@ import type { Seeding } from './seeding';
 export interface WorkerDeps {
   seeding: Seeding;
   settingsArea: KeyValueArea;
-  store: Pick<typeof StoreApi, 'prefetchReference' | 'lookupCode' | 'searchCodes' | 'importCmsFile' | 'listDatasets'>;
+  store: Pick<typeof StoreApi, 'prefetchReference' | 'lookupCode' | 'searchCodes' | 'importCmsFile' | 'listDatasets' | 'removeImportedDataset'>;
   checkClaim(claim: Claim, ref: ReferenceData): CheckResult;
   localities: LocalityDirectory;
   version: string;
@@ -99,7 +99,8 @@ export const handlers: Handlers = {
     const parsed = Settings.safeParse(request.settings);
     if (!parsed.success) throw new Error(`Settings not saved: ${describeIssues(parsed.error)}`);
     const saved = await saveSettings(deps.settingsArea, parsed.data);
-    await deps.onSettingsSaved?.(saved);
+    // The settings are saved either way; a failed overlay registration must not undo that.
+    await deps.onSettingsSaved?.(saved).catch((error: unknown) => console.warn('ClaimLens: overlay sites not registered', error));
     return saved;
   },
 
@@ -116,6 +117,12 @@ export const handlers: Handlers = {
 
   async 'list-datasets'(_request, deps) {
     return deps.store.listDatasets(await deps.seeding.store());
+  },
+
+  async 'remove-dataset'(request, deps) {
+    const store = await deps.seeding.store();
+    await deps.store.removeImportedDataset(store, request.datasetId);
+    return deps.store.listDatasets(store);
   },
 
   async 'lookup-zip'(request, deps) {

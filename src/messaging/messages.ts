@@ -54,6 +54,9 @@ export const ImportDatasetRequest = z.object({
 
 export const ListDatasetsRequest = z.object({ type: z.literal('list-datasets') });
 
+/** Removes an imported dataset (the bundled data answers again for its dates). */
+export const RemoveDatasetRequest = z.object({ type: z.literal('remove-dataset'), datasetId: z.string().min(1).max(200) });
+
 /** ZIP code → Medicare locality through the CMS ZIP crosswalk. */
 export const LookupZipRequest = z.object({
   type: z.literal('lookup-zip'),
@@ -73,6 +76,7 @@ export const Request = z.discriminatedUnion('type', [
   DataStatusRequest,
   ImportDatasetRequest,
   ListDatasetsRequest,
+  RemoveDatasetRequest,
   LookupZipRequest,
   ListLocalitiesRequest,
 ]);

@@ -40,6 +40,7 @@ export interface ResponseData {
   'data-status': SeedStatus & { error?: string };
   'import-dataset': ImportReport;
   'list-datasets': DatasetStatus[];
+  'remove-dataset': DatasetStatus[];
   'lookup-zip': LocalityInfo;
   'list-localities': LocalityInfo[];
 }

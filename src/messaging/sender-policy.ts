@@ -16,6 +16,7 @@ const EXTENSION_PAGES_ONLY: ReadonlySet<RequestType> = new Set([
   'save-settings',
   'import-dataset',
   'list-datasets',
+  'remove-dataset',
 ]);
 
 /** Our extension as the worker sees it: runtime.id and the origin of runtime.getURL(''). */

@@ -8,7 +8,7 @@ import { fileToBase64 } from './file-bytes';
 export function DataPanel({ send }: { send: Send }) {
   const [datasets, setDatasets] = useState<DatasetStatus[]>([]);
   const [progress, setProgress] = useState<{ complete: boolean; progress: number; error?: string } | undefined>();
-  const [result, setResult] = useState<{ report?: ImportReport; error?: string; busy?: string } | undefined>();
+  const [result, setResult] = useState<{ report?: ImportReport; error?: string; busy?: string; removed?: string } | undefined>();
 
   async function refresh() {
     const reply = await send({ type: 'data-status' });
@@ -44,6 +44,12 @@ export function DataPanel({ send }: { send: Send }) {
     void refresh();
   }
 
+  async function remove(dataset: DatasetStatus) {
+    const reply = await send({ type: 'remove-dataset', datasetId: dataset.id });
+    setResult(reply.ok ? { removed: `Removed ${dataset.version}; the bundled data answers for its dates again.` } : { error: reply.error });
+    void refresh();
+  }
+
   return (
     <fieldset>
       <legend>Reference data</legend>
@@ -64,6 +70,7 @@ export function DataPanel({ send }: { send: Send }) {
             <th scope="col">In use from</th>
             <th scope="col">Rows</th>
             <th scope="col">From</th>
+            <th scope="col"><span class="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -77,6 +84,13 @@ export function DataPanel({ send }: { send: Send }) {
                 {d.complete ? '' : ' (loading)'}
               </td>
               <td>{d.origin === 'import' ? 'imported' : 'bundled'}</td>
+              <td>
+                {d.origin === 'import' && (
+                  <button type="button" class="link" aria-label={`Remove imported ${d.version}`} onClick={() => void remove(d)}>
+                    Remove
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -101,6 +115,7 @@ export function DataPanel({ send }: { send: Send }) {
       </p>
       <div aria-live="polite" data-testid="import-result">
         {result?.busy && <p>{result.busy}</p>}
+        {result?.removed && <p class="ok">{result.removed}</p>}
         {result?.error && (
           <p class="error" role="alert">
             {result.error}

@@ -50,6 +50,14 @@ test('an imported PTP release adds an edit that the popup shows for the dates it
   await popup.locator('[data-testid="ptp"]', { hasText: '2025-06-02' }).waitFor();
   expect(await popup.locator(`[data-pair="${FAKE.column1}|${FAKE.column2}"]`).count()).toBe(0);
   expect(await popup.getByTestId('ptp').textContent()).toContain('2024 Q3');
+
+  // Removing the import from the options page brings the bundled table back for 2026-07-15.
+  await options.getByRole('button', { name: /Remove imported NCCI practitioner PTP v32\.2/ }).click();
+  await options.getByTestId('import-result').getByText(/Removed/).waitFor();
+  await popup.getByTestId('lookup-date').fill('2026-07-15');
+  await popup.locator('[data-testid="ptp"]', { hasText: '2026-07-15' }).waitFor();
+  expect(await popup.locator(`[data-pair="${FAKE.column1}|${FAKE.column2}"]`).count()).toBe(0);
+  expect(await popup.getByTestId('ptp').textContent()).toContain('2024 Q3');
 });
 
 test('a cut-off download or an incomplete release is refused with a clear message; data in use kept', async () => {

@@ -55,6 +55,7 @@ function deps(overrides: { seedComplete?: boolean; claims?: Claim[] } = {}): Wor
         throw new Error('not used');
       },
       listDatasets: async () => [],
+      removeImportedDataset: async () => {},
     },
     checkClaim(claim: Claim): CheckResult {
       overrides.claims?.push(claim);
