@@ -6,7 +6,7 @@ import { checkLines, type SendMessage } from './check-client';
 import { createHost, setImportantStyles, type OverlayHost } from './host';
 import type { Positioner } from './positioner';
 import { BADGE_STYLES } from './styles';
-import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS } from './timing';
+import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS, RENDER_SLICE_MS } from './timing';
 
 /** The worker's finding for "checked with the data loaded so far" (src/messaging/handlers.ts). */
 export const PARTIAL_DATA_RULE = 'data.loading';
@@ -30,6 +30,8 @@ interface BadgeSlot {
   anchor: Element;
   lineIndex: number;
   openUpward: boolean;
+  /** What was last rendered, to skip badges whose content did not change. */
+  renderedKey?: string;
 }
 
 /** The code field of a line is what its badge sits beside. */
@@ -62,6 +64,7 @@ export class FormOverlay {
   private inFlight: AbortController | undefined;
   private view: OverlayView | undefined;
   private openAnchor: Element | undefined;
+  private renderGeneration = 0;
   private destroyed = false;
   /** Re-checks made because the worker answered with partly loaded data. */
   private partialRechecks = 0;
@@ -91,8 +94,20 @@ export class FormOverlay {
     const before = structureKey(this.form);
     this.form = form;
     this.indexFields();
-    if (valueChanged || structureKey(form) !== before) this.scheduleCheck(CHECK_DEBOUNCE_MS);
+    if (structureKey(form) !== before) {
+      this.scheduleCheck(CHECK_DEBOUNCE_MS);
+      this.deps.positioner.schedule(); // rows added or removed move the lines below them
+    }
+    // Detection reports a typed value one frame after our own input listener saw it: keep
+    // that check's deadline rather than restarting the debounce.
+    else if (valueChanged) this.scheduleCheck(CHECK_DEBOUNCE_MS, { keepPending: true });
     else this.deps.positioner.schedule();
+  }
+
+  /** True when every field of this form has left the document. */
+  get detached(): boolean {
+    for (const field of this.fields) if (field.isConnected) return false;
+    return true;
   }
 
   owns(element: Element): boolean {
@@ -113,10 +128,14 @@ export class FormOverlay {
     this.fields = new Set(this.form.lines.flatMap((l) => l.fields.map((f) => f.element)));
   }
 
-  private scheduleCheck(delay: number): void {
+  private scheduleCheck(delay: number, options: { keepPending?: boolean } = {}): void {
     if (this.destroyed) return;
+    if (options.keepPending && this.timer !== undefined) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runCheck(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runCheck();
+    }, delay);
   }
 
   private async runCheck(): Promise<void> {
@@ -142,8 +161,10 @@ export class FormOverlay {
     this.checks += 1;
     if (outcome.kind === 'result' && outcome.result.findings.some((f) => f.rule === PARTIAL_DATA_RULE)) {
       // Shown now, checked again once more reference data is in (first install, an import).
-      const delays = LOADING_RETRY_DELAYS_MS;
-      this.scheduleCheck(delays[Math.min(this.partialRechecks++, delays.length - 1)]!);
+      // Stops after the last delay: a dataset that never completes must not keep a large
+      // claim re-checking forever (the next edit checks again anyway).
+      const delay = LOADING_RETRY_DELAYS_MS[this.partialRechecks++];
+      if (delay !== undefined) this.scheduleCheck(delay);
     } else this.partialRechecks = 0;
     this.show(
       outcome.kind === 'result'
@@ -152,39 +173,72 @@ export class FormOverlay {
     );
   }
 
+  /**
+   * Shows a view: removes badges of lines that no longer have a code, then adds or updates
+   * the others in slices of RENDER_SLICE_MS, yielding to the page between slices (a new view
+   * cancels the slices left of an older one). Badges whose content did not change are skipped.
+   */
   private show(view: OverlayView): void {
     this.view = view;
+    const generation = ++this.renderGeneration;
     const wanted = new Map<Element, number>();
     this.form.lines.forEach((line, index) => {
       const anchor = codeField(line);
       const status = view.lines.get(index);
-      // Rows with no code get no badge: an empty row of a fee sheet is not an error.
-      if (anchor && status && !(status.kind === 'skipped' && status.reason.kind === 'empty')) wanted.set(anchor, index);
+      // Rows with no code get no badge: an empty row of a fee sheet is not an error. Nor do
+      // lines before their first answer: the summary says "checking…", and a 200-line
+      // claim is not rendered twice.
+      if (!anchor || !status || status.kind === 'pending') return;
+      if (status.kind === 'skipped' && status.reason.kind === 'empty') return;
+      wanted.set(anchor, index);
     });
     for (const [anchor, slot] of this.badges) if (!wanted.has(anchor)) this.removeBadge(slot);
-    for (const [anchor, lineIndex] of wanted) {
-      let slot = this.badges.get(anchor);
-      if (!slot) {
-        slot = this.addBadge(anchor, lineIndex);
+    const work = [...wanted];
+    let next = 0;
+    // New badges are built off-document and attached together at the end, so the page
+    // lays out and paints them once rather than once per slice.
+    const fresh: BadgeSlot[] = [];
+    const attachFresh = () => {
+      const live = fresh.filter((slot) => this.badges.get(slot.anchor) === slot);
+      this.deps.layer.append(...live.map((slot) => slot.host.element));
+      for (const slot of live) this.track(slot);
+      fresh.length = 0;
+    };
+    const slice = () => {
+      if (this.destroyed) return;
+      if (generation !== this.renderGeneration) return attachFresh();
+      const started = performance.now();
+      while (next < work.length && performance.now() - started < RENDER_SLICE_MS) {
+        const [anchor, lineIndex] = work[next++]!;
+        let slot = this.badges.get(anchor);
+        if (!slot) fresh.push((slot = this.createBadge(anchor, lineIndex)));
+        slot.lineIndex = lineIndex;
+        this.renderBadge(slot);
       }
-      slot.lineIndex = lineIndex;
-      this.renderBadge(slot);
-    }
-    this.deps.positioner.schedule();
-    this.deps.onRendered();
+      if (next < work.length) {
+        setTimeout(slice, 0);
+        return;
+      }
+      attachFresh();
+      this.deps.onRendered();
+    };
+    slice();
   }
 
-  private addBadge(anchor: Element, lineIndex: number): BadgeSlot {
+  private createBadge(anchor: Element, lineIndex: number): BadgeSlot {
     const host = createHost(this.deps.doc, 'claimlens-badge', BADGE_STYLES, { position: 'absolute', top: '0', left: '0' });
     host.element.dataset.claimlensFor = String(lineIndex);
-    this.deps.layer.append(host.element);
     const slot: BadgeSlot = { host, anchor, lineIndex, openUpward: false };
     this.badges.set(anchor, slot);
-    this.deps.positioner.track(host.element, anchor, (upward) => {
-      slot.openUpward = upward;
-      this.renderBadge(slot);
-    });
     return slot;
+  }
+
+  private track(slot: BadgeSlot): void {
+    this.deps.positioner.track(slot.host.element, slot.anchor, (upward) => {
+      slot.openUpward = upward;
+      // Closed details are not drawn: they pick the direction up when they open.
+      if (this.openAnchor === slot.anchor) this.renderBadge(slot);
+    });
   }
 
   private removeBadge(slot: BadgeSlot): void {
@@ -201,14 +255,18 @@ export class FormOverlay {
 
   private renderBadge(slot: BadgeSlot): void {
     if (this.destroyed) return;
-    slot.host.element.dataset.claimlensFor = String(slot.lineIndex);
     const open = this.openAnchor === slot.anchor;
+    const status = this.statusOf(slot);
+    const key = `${slot.lineIndex}|${open}|${slot.openUpward}|${JSON.stringify(status)}`;
+    if (key === slot.renderedKey) return;
+    slot.renderedKey = key;
+    slot.host.element.dataset.claimlensFor = String(slot.lineIndex);
     // An open badge's details must paint above the badges of the lines below it.
     setImportantStyles(slot.host.element, { 'z-index': open ? '2' : '1' });
     render(
       <Badge
         lineNumber={slot.lineIndex + 1}
-        status={this.statusOf(slot)}
+        status={status}
         open={open}
         openUpward={slot.openUpward}
         today={this.deps.today()}
@@ -255,6 +313,7 @@ export class FormOverlay {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.inFlight?.abort();
     for (const slot of [...this.badges.values()]) this.removeBadge(slot);
   }

@@ -93,7 +93,7 @@ export class PageOverlay implements RunningOverlay {
     const view = doc.defaultView!;
     this.layer = createLayer(doc);
     overlayParent(doc).append(this.layer);
-    this.positioner = new Positioner(this.layer);
+    this.positioner = new Positioner(this.layer, () => this.dropDetachedForms());
     doc.addEventListener('input', this.onInput, true);
     doc.addEventListener('change', this.onInput, true);
     doc.addEventListener('keydown', this.onKeyDown, true);
@@ -124,6 +124,22 @@ export class PageOverlay implements RunningOverlay {
     this.positioner = undefined;
     this.layer.remove();
     this.layer = undefined;
+  }
+
+  /**
+   * Safety net behind detection: a form whose fields all left the page loses its overlay as
+   * soon as a placement pass notices (the body's resize observer fires when a form goes).
+   */
+  private dropDetachedForms(): void {
+    if (![...this.forms.values()].some((overlay) => overlay.detached)) return;
+    for (const [root, overlay] of this.forms) {
+      if (!overlay.detached) continue;
+      overlay.destroy();
+      this.forms.delete(root);
+      if (this.activeForm === overlay) this.activeForm = undefined;
+    }
+    if (this.forms.size === 0) this.teardown();
+    else this.renderSummary();
   }
 
   private formOf(target: EventTarget | null): FormOverlay | undefined {

@@ -2,6 +2,8 @@ import { setImportantStyles } from './host';
 
 /** Gap between a field's right edge and its badge, px. */
 const BADGE_GAP_PX = 4;
+/** The badge chip's height (styles.ts .chip): fixed, so placing never measures a badge. */
+export const BADGE_HEIGHT_PX = 20;
 /** Height of the details panel used to decide whether it opens below or above, px. */
 export const DETAILS_HEIGHT_PX = 360;
 
@@ -20,41 +22,67 @@ interface Anchored {
  */
 export class Positioner {
   private readonly items = new Map<HTMLElement, Anchored>();
+  /** Hosts to place in the next frame; undefined = all of them (scroll, resize, reflow). */
+  private dirty: Set<HTMLElement> | undefined = new Set();
   private frame = 0;
   private readonly view: Window;
 
-  constructor(private readonly layer: HTMLElement) {
+  /**
+   * @param onDetached called with hosts whose field left the document, so their overlay can
+   * go even when no detection pass reports the removal.
+   */
+  constructor(
+    private readonly layer: HTMLElement,
+    private readonly onDetached: (hosts: HTMLElement[]) => void = () => {},
+  ) {
     this.view = layer.ownerDocument.defaultView ?? window;
   }
 
   track(host: HTMLElement, anchor: Element, onPlaced?: (openUpward: boolean) => void): void {
     this.items.set(host, { host, anchor, onPlaced });
-    this.schedule();
+    this.dirty?.add(host);
+    this.request();
   }
 
   untrack(host: HTMLElement): void {
     this.items.delete(host);
+    this.dirty?.delete(host);
   }
 
+  /** Re-places every badge in the next frame (the page scrolled, resized or reflowed). */
   schedule(): void {
+    this.dirty = undefined;
+    this.request();
+  }
+
+  private request(): void {
     if (this.frame) return;
     this.frame = this.view.requestAnimationFrame(() => {
       this.frame = 0;
-      this.placeAll();
+      const hosts = this.dirty;
+      this.dirty = new Set();
+      this.place(hosts ? [...hosts].flatMap((h) => this.items.get(h) ?? []) : [...this.items.values()]);
     });
   }
 
-  /** Places every badge now (reads first, then writes, so layout is computed once). */
+  /** Places every badge now. */
   placeAll(): void {
+    this.place([...this.items.values()]);
+  }
+
+  /** Reads every rectangle first, then writes every position, so layout is computed once. */
+  private place(items: Anchored[]): void {
+    if (items.length === 0) return;
     const origin = this.layer.getBoundingClientRect();
     const viewportHeight = this.view.innerHeight;
-    const placements = [...this.items.values()].map((item) => {
+    const badgeHeight = BADGE_HEIGHT_PX;
+    const placements = items.map((item) => {
       const rect = item.anchor.getBoundingClientRect();
       const visible = item.anchor.isConnected && rect.width > 0 && rect.height > 0;
-      const badgeHeight = item.host.offsetHeight || 20;
-      return { item, rect, visible, badgeHeight };
+      return { item, rect, visible };
     });
-    for (const { item, rect, visible, badgeHeight } of placements) {
+    const detached = placements.filter((p) => !p.item.anchor.isConnected).map((p) => p.item.host);
+    for (const { item, rect, visible } of placements) {
       if (!visible) {
         setImportantStyles(item.host, { visibility: 'hidden' });
         continue;
@@ -71,11 +99,13 @@ export class Positioner {
         item.onPlaced?.(upward);
       }
     }
+    if (detached.length > 0) this.onDetached(detached);
   }
 
   dispose(): void {
     if (this.frame) this.view.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.items.clear();
+    this.dirty = new Set();
   }
 }

@@ -21,7 +21,7 @@ ul { margin: 0; padding: 0; list-style: none; }
 
 export const BADGE_STYLES = `${BASE}
 .chip {
-  display: inline-flex; align-items: center; gap: 4px; height: 20px; padding: 0 6px;
+  display: inline-flex; align-items: center; gap: 4px; height: 20px; padding: 0 6px; /* = BADGE_HEIGHT_PX */
   border: 1px solid var(--sev); border-radius: 10px; background: var(--sev-bg); color: var(--sev);
   white-space: nowrap; font-weight: 600; font-size: 11px;
 }

@@ -9,3 +9,7 @@ export const CHECK_DEBOUNCE_MS = 150;
 /** Waits before asking again while the worker says its reference data is still loading
  * (first install or a data import): backs off so a slow import is not flooded. */
 export const LOADING_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 15000];
+
+/** Longest stretch of badge rendering before yielding to the page: keeps every task of a
+ * 200-line claim well under the 50 ms long-task threshold while typing stays responsive. */
+export const RENDER_SLICE_MS = 12;

@@ -46,7 +46,8 @@ export async function waitForBadges(page: Page, count: number, timeout = 20_000)
       );
     },
     count,
-    { timeout },
+    // Polling on an interval, not every frame: a benchmark must not measure our own probe.
+    { timeout, polling: 200 },
   );
 }
 
@@ -60,7 +61,7 @@ export async function waitForBadge(page: Page, line: number, predicate: string, 
       return new Function('root', `return (${body});`)(root) as boolean;
     },
     [line, predicate] as const,
-    { timeout },
+    { timeout, polling: 50 },
   );
 }
 

@@ -109,13 +109,14 @@ export function Badge(props: BadgeProps) {
         onKeyDown={onKeyDown}
       >
         <h2>Line {lineNumber}</h2>
-        <LineDetails status={status} today={props.today} />
+        <LineDetails status={status} today={props.today} open={open} />
       </div>
     </div>
   );
 }
 
-function LineDetails({ status, today }: { status: LineStatus; today: string }) {
+/** Findings stay in the DOM while closed (screen readers, tests); the fee arithmetic is drawn on opening. */
+function LineDetails({ status, today, open }: { status: LineStatus; today: string; open: boolean }) {
   switch (status.kind) {
     case 'pending':
       return <p class="note">Checking…</p>;
@@ -142,7 +143,7 @@ function LineDetails({ status, today }: { status: LineStatus; today: string }) {
               ))}
             </ul>
           )}
-          {status.fee && <FeeDetails fee={status.fee} />}
+          {status.fee && open && <FeeDetails fee={status.fee} />}
         </>
       );
   }

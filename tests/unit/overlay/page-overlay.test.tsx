@@ -216,3 +216,62 @@ describe('page overlay while reference data loads', () => {
     document.body.innerHTML = '';
   });
 });
+
+describe('debounce', () => {
+  test("detection's report of a typed value does not push the check back", async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<table><tbody>${row('97530', '1', '15')}</tbody></table>`;
+    const detect = fakeDetect(document);
+    const send = vi.fn().mockResolvedValue({ ok: true, data: result([], [fee(0, '97530', 34.61)]) });
+    const overlay = startOverlay({ doc: document, detect, send, today: () => '2026-11-23' });
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    const units = document.querySelector<HTMLInputElement>('input[data-kind="units"]')!;
+    units.value = '2';
+    units.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(16);
+    detect.refresh(true); // a frame later
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS - 16);
+    expect(send).toHaveBeenCalledTimes(2);
+    overlay.stop();
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+});
+
+describe('badge details', () => {
+  test('opening a badge shows the fee arithmetic with its source', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<table><tbody>${row('97530', '1', '15')}</tbody></table>`;
+    const send = vi.fn().mockResolvedValue({ ok: true, data: result([], [fee(0, '97530', 34.61)]) });
+    const overlay = startOverlay({ doc: document, detect: fakeDetect(document), send, today: () => '2026-11-23' });
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    const root = document.querySelector('claimlens-badge')!.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button.chip')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    const fees = root.querySelector('.fees')!;
+    expect(fees.textContent).toMatch(/Estimated allowed\$34\.61/);
+    expect(fees.textContent).toMatch(/Source: CMS PFS RVU25D/);
+    expect(root.querySelector('.breakdown li')?.textContent).toBe('1 × RVU × GPCI × CF');
+    overlay.stop();
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+});
+
+describe('fields removed without a detection pass', () => {
+  test('the next placement pass removes the overlay of a form whose fields all left', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<table><tbody>${row('97530', '1', '15')}</tbody></table>`;
+    const send = vi.fn().mockResolvedValue({ ok: true, data: result([], [fee(0, '97530', 34.61)]) });
+    const overlay = startOverlay({ doc: document, detect: fakeDetect(document), send, today: () => '2026-11-23' });
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10);
+    expect(document.querySelector('claimlens-badge')).not.toBeNull();
+    document.querySelector('table')!.remove(); // detection is not told
+    window.dispatchEvent(new Event('resize'));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(document.querySelector('claimlens-layer, claimlens-badge, claimlens-summary')).toBeNull();
+    overlay.stop();
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+});
