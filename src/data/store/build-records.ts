@@ -5,17 +5,37 @@
  */
 import type { DatasetContent, PtpGroupRow } from './content';
 import { countEdits, ReversePacker } from './ptp-pack';
-import type { StoreRecord } from './records';
+import { bucketOf, type BucketItems, type BucketStoreName, type StoreRecord, type StoredBucket } from './records';
 import { labelWords } from './words';
 
 export interface ChunkLimits {
-  /** Most records per transaction. */
+  /** Most records (buckets) per transaction. */
   records: number;
-  /** Most PTP edits per transaction (one PTP record may pack hundreds). */
+  /** Most rows (PTP: edits) inside the records of one transaction. */
   edits: number;
 }
 
-export const DEFAULT_LIMITS: ChunkLimits = { records: 5000, edits: 150_000 };
+export const DEFAULT_LIMITS: ChunkLimits = { records: 5000, edits: 100_000 };
+
+/** One row of a bucketed store before bucketing. */
+type Item = { [S in BucketStoreName]: { store: S; key: string; value: BucketItems[S]; n: number } }[BucketStoreName];
+
+/** Groups items into bucket records (sorted by store then bucket, deterministic). */
+function bucketize(ds: string, items: Iterable<Item>): StoreRecord[] {
+  const buckets = new Map<string, { store: BucketStoreName; value: StoredBucket }>();
+  for (const item of items) {
+    const b = bucketOf(item.store, item.key);
+    const id = `${item.store}|${b}`;
+    let bucket = buckets.get(id);
+    if (!bucket) {
+      bucket = { store: item.store, value: { ds, b, n: 0, items: {} } };
+      buckets.set(id, bucket);
+    }
+    (bucket.value.items as Record<string, unknown>)[item.key] = item.value;
+    bucket.value.n += item.n;
+  }
+  return [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, bucket]) => bucket);
+}
 
 export interface BuiltDataset {
   chunks: StoreRecord[][];
@@ -35,7 +55,7 @@ function chunk(records: StoreRecord[], limits: ChunkLimits): StoreRecord[][] {
   let current: StoreRecord[] = [];
   let weight = 0;
   for (const record of records) {
-    const w = record.store === 'ptp' || record.store === 'ptpRev' ? record.value.n : 1;
+    const w = 'n' in record.value ? record.value.n : 1;
     if (current.length > 0 && (current.length >= limits.records || weight + w > limits.edits)) {
       chunks.push(current);
       current = [];
@@ -48,7 +68,7 @@ function chunk(records: StoreRecord[], limits: ChunkLimits): StoreRecord[][] {
   return chunks;
 }
 
-function wordRecords(ds: string, labels: Iterable<[string, string]>): StoreRecord[] {
+function wordItems(labels: Iterable<[string, string]>): Item[] {
   const byWord = new Map<string, string[]>();
   for (const [code, label] of labels) {
     for (const word of labelWords(label)) {
@@ -57,33 +77,28 @@ function wordRecords(ds: string, labels: Iterable<[string, string]>): StoreRecor
       else byWord.set(word, [code]);
     }
   }
-  return [...byWord].sort(([a], [b]) => (a < b ? -1 : 1)).map(([word, codes]) => ({ store: 'words', value: { ds, word, codes: codes.join(',') } }));
+  return [...byWord].map(([word, codes]) => ({ store: 'words', key: word, value: codes.join(','), n: 1 }));
 }
 
 function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlySet<string>, limits: ChunkLimits): BuiltDataset {
-  const forward: StoreRecord[] = [];
+  const items: Item[] = [];
   const reverse = new ReversePacker();
   let rows = 0;
   for (const group of groups) {
     const n = countEdits(group.packed);
     rows += n;
-    forward.push({ store: 'ptp', value: { ds, code: group.column1, n, e: group.packed } });
+    items.push({ store: 'ptp', key: group.column1, value: { ds, code: group.column1, n, e: group.packed }, n });
     reverse.add(group.column1, group.packed);
   }
-  const backward: StoreRecord[] = [];
-  for (const { code, packed, count } of reverse.records()) backward.push({ store: 'ptpRev', value: { ds, code, n: count, e: packed } });
-  const byCode = (a: StoreRecord, b: StoreRecord): number => {
-    const ka = (a.value as { code: string }).code;
-    const kb = (b.value as { code: string }).code;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
-  return { ...priorityFirst([...forward, ...backward].sort(byCode), priority, limits), rows };
+  for (const { code, packed, count } of reverse.records()) items.push({ store: 'ptpRev', key: code, value: { ds, code, n: count, e: packed }, n: count });
+  return { ...priorityFirst(bucketize(ds, items), priority, limits), rows };
 }
 
 /** Records of the priority codes first (in their own chunks), then the rest. */
 function priorityFirst(records: StoreRecord[], priority: ReadonlySet<string>, limits: ChunkLimits): Omit<BuiltDataset, 'rows'> {
   if (priority.size === 0) return { chunks: chunk(records, limits) };
-  const isPriority = (r: StoreRecord): boolean => priority.has((r.value as { code: string }).code);
+  // A bucket goes first when it holds any priority code (and is then written whole).
+  const isPriority = (r: StoreRecord): boolean => 'items' in r.value && Object.keys(r.value.items).some((k) => priority.has(k));
   const firstChunks = chunk(records.filter(isPriority), limits);
   return {
     chunks: [...firstChunks, ...chunk(records.filter((r) => !isPriority(r)), limits)],
@@ -97,11 +112,16 @@ export function buildRecords(ds: string, content: DatasetContent, priority: Read
     case 'ptp':
       return buildPtp(ds, content.groups, priority, limits);
     case 'rvu': {
-      const records: StoreRecord[] = content.rows.map((r) => ({
-        store: 'rvu',
-        value: { ds, code: r.code, mod: r.modifier, status: r.status, w: r.work, pen: r.peNonFacility, pef: r.peFacility, mp: r.mp, nan: r.naNonFacility, naf: r.naFacility, pctc: r.pctc, glob: r.globalDays, mult: r.multProc, cf: r.conversionFactor },
-      }));
-      return { ...priorityFirst(records, priority, limits), rows: content.rows.length };
+      const byCode = new Map<string, Extract<Item, { store: 'rvu' }>>();
+      for (const r of content.rows) {
+        const row = { ds, code: r.code, mod: r.modifier, status: r.status, w: r.work, pen: r.peNonFacility, pef: r.peFacility, mp: r.mp, nan: r.naNonFacility, naf: r.naFacility, pctc: r.pctc, glob: r.globalDays, mult: r.multProc, cf: r.conversionFactor };
+        const item = byCode.get(r.code);
+        if (item) {
+          item.value.push(row);
+          item.n += 1;
+        } else byCode.set(r.code, { store: 'rvu', key: r.code, value: [row], n: 1 });
+      }
+      return { ...priorityFirst(bucketize(ds, byCode.values()), priority, limits), rows: content.rows.length };
     }
     case 'gpci': {
       const records: StoreRecord[] = content.rows.map((r) => ({
@@ -111,18 +131,18 @@ export function buildRecords(ds: string, content: DatasetContent, priority: Read
       return { chunks: chunk(records, limits), rows: content.rows.length };
     }
     case 'mue': {
-      const records: StoreRecord[] = content.rows.map((r) => ({ store: 'mue', value: { ds, code: r.code, v: r.value, mai: r.mai, r: r.rationale } }));
-      return { ...priorityFirst(records, priority, limits), rows: content.rows.length };
+      const items: Item[] = content.rows.map((r) => ({ store: 'mue', key: r.code, value: { ds, code: r.code, v: r.value, mai: r.mai, r: r.rationale }, n: 1 }));
+      return { ...priorityFirst(bucketize(ds, items), priority, limits), rows: content.rows.length };
     }
     case 'hcpcs': {
-      const records: StoreRecord[] = content.rows.map((r) => ({ store: 'hcpcs', value: { ds, code: r.code, long: r.longDescription, short: r.shortDescription } }));
-      records.push(...wordRecords(ds, content.rows.map((r) => [r.code, `${r.shortDescription} ${r.longDescription}`] as [string, string])));
-      return { chunks: chunk(records, limits), rows: content.rows.length };
+      const items: Item[] = content.rows.map((r) => ({ store: 'hcpcs', key: r.code, value: { ds, code: r.code, long: r.longDescription, short: r.shortDescription }, n: 1 }));
+      items.push(...wordItems(content.rows.map((r) => [r.code, `${r.shortDescription} ${r.longDescription}`] as [string, string])));
+      return { chunks: chunk(bucketize(ds, items), limits), rows: content.rows.length };
     }
     case 'curated-codes': {
       const records: StoreRecord[] = [
         { store: 'docs', value: { ds, name: 'codes', value: content.codes } },
-        ...wordRecords(ds, content.codes.flatMap((c) => (c.summary ? [[c.code, c.summary] as [string, string]] : []))),
+        ...bucketize(ds, wordItems(content.codes.flatMap((c) => (c.summary ? [[c.code, c.summary] as [string, string]] : [])))),
       ];
       return { chunks: chunk(records, limits), rows: content.codes.length };
     }
@@ -131,8 +151,8 @@ export function buildRecords(ds: string, content: DatasetContent, priority: Read
     case 'conversion-factor':
       return { chunks: [[{ store: 'docs', value: { ds, name: 'factors', value: content.factors } }]], rows: content.factors.length };
     case 'zip-locality': {
-      const records: StoreRecord[] = content.rows.map((r) => ({ store: 'zip', value: { ds, zip: r.zip, locality: r.locality, state: r.state } }));
-      return { chunks: chunk(records, limits), rows: content.rows.length };
+      const items: Item[] = content.rows.map((r) => ({ store: 'zip', key: r.zip, value: { ds, zip: r.zip, locality: r.locality, state: r.state }, n: 1 }));
+      return { chunks: chunk(bucketize(ds, items), limits), rows: content.rows.length };
     }
   }
 }

@@ -2,15 +2,16 @@
  * Keyed reads of store records with a small LRU across calls. Keys include the dataset
  * generation, so a cached record can never come from a replaced or removed dataset.
  */
-import type { StoredDoc, StoredGpci, StoredHcpcs, StoredMue, StoredPtp, StoredRvu, StoredZip } from './records';
+import { bucketOf, type BucketStoreName, type StoredBucket, type StoredDoc, type StoredGpci, type StoredHcpcs, type StoredMue, type StoredPtp, type StoredRvu, type StoredZip } from './records';
 import { Lru } from './lru';
 import { datasetRange, type ClaimLensDb } from './schema';
 
 /** Missing records are cached too (as null): most code pairs have no PTP edit. */
-type Cached = StoredRvu[] | StoredPtp | StoredMue | StoredHcpcs | StoredDoc | StoredGpci[] | StoredZip | null;
+type Cached = StoredBucket | StoredDoc | StoredGpci[] | null;
 
 const caches = new WeakMap<ClaimLensDb, Lru<string, Cached>>();
-const CACHE_SIZE = 4000;
+/** Buckets hold ~1–60 codes each; 600 of them cover many claims without holding a table. */
+const CACHE_SIZE = 600;
 
 function cacheOf(db: ClaimLensDb): Lru<string, Cached> {
   let cache = caches.get(db);
@@ -39,7 +40,7 @@ export class RecordReader {
   }
 
   private store(name: string) {
-    this.tx ??= this.db.transaction(['rvu', 'gpci', 'ptp', 'ptpRev', 'mue', 'hcpcs', 'docs', 'zip'], 'readonly');
+    this.tx ??= this.db.transaction(['rvu', 'gpci', 'ptp', 'ptpRev', 'mue', 'hcpcs', 'docs', 'zip', 'words'], 'readonly');
     return this.tx.objectStore(name);
   }
 
@@ -58,15 +59,20 @@ export class RecordReader {
     );
   }
 
+  /** One item of a bucketed store (reads, and caches, its whole bucket). */
+  item<S extends BucketStoreName>(store: S, ds: string, key: string, sink: (value: StoredBucket<S>['items'][string] | null) => void): void {
+    const b = bucketOf(store, key);
+    this.read<StoredBucket>(`${store}|${ds}|${b}`, async () => (await this.store(store).get([ds, b])) as StoredBucket | undefined, (bucket) =>
+      sink(((bucket?.items as StoredBucket<S>['items'] | undefined)?.[key] ?? null) as StoredBucket<S>['items'][string] | null),
+    );
+  }
+
   rvuRows(ds: string, code: string, sink: (rows: StoredRvu[] | null) => void): void {
-    this.read(`rvu|${ds}|${code}`, async () => {
-      const rows = (await this.store('rvu').getAll(IDBKeyRange.bound([ds, code], [ds, code, []]))) as StoredRvu[];
-      return rows.length ? rows : undefined;
-    }, sink);
+    this.item('rvu', ds, code, sink);
   }
 
   byCode<T extends StoredPtp | StoredMue | StoredHcpcs>(storeName: 'ptp' | 'ptpRev' | 'mue' | 'hcpcs', ds: string, code: string, sink: (value: T | null) => void): void {
-    this.read(`${storeName}|${ds}|${code}`, async () => (await this.store(storeName).get([ds, code])) as T | undefined, sink);
+    this.item(storeName, ds, code, (value) => sink(value as T | null));
   }
 
   doc(ds: string, name: string, sink: (value: StoredDoc | null) => void): void {
@@ -79,7 +85,7 @@ export class RecordReader {
   }
 
   zip(ds: string, zip: string, sink: (value: StoredZip | null) => void): void {
-    this.read(`zip|${ds}|${zip}`, async () => (await this.store('zip').get([ds, zip])) as StoredZip | undefined, sink);
+    this.item('zip', ds, zip, sink);
   }
 
   /** Waits for every queued read. */

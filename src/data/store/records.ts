@@ -104,13 +104,41 @@ export interface StoredWord {
   codes: string;
 }
 
+/** Stores whose records are buckets of items (one IndexedDB write per bucket, not per row). */
+export type BucketStoreName = 'rvu' | 'ptp' | 'ptpRev' | 'mue' | 'hcpcs' | 'zip' | 'words';
+
+/** What one item of each bucketed store holds. */
+export interface BucketItems {
+  /** code → rows (one per modifier) */
+  rvu: StoredRvu[];
+  ptp: StoredPtp;
+  ptpRev: StoredPtp;
+  mue: StoredMue;
+  hcpcs: StoredHcpcs;
+  zip: StoredZip;
+  /** word → comma-separated codes */
+  words: string;
+}
+
+/**
+ * Many items under one key: Chromium's IndexedDB costs about the same per write whatever
+ * its size, so rows are grouped by key prefix (see bucketOf) — ~100x fewer writes.
+ */
+export interface StoredBucket<S extends BucketStoreName = BucketStoreName> {
+  ds: string;
+  /** Bucket id: the key prefix. */
+  b: string;
+  /** Rows (PTP: edits) inside, for bounding transactions. */
+  n: number;
+  items: Record<string, BucketItems[S]>;
+}
+
 export type StoreRecord =
-  | { store: 'rvu'; value: StoredRvu }
+  | { store: BucketStoreName; value: StoredBucket }
   | { store: 'gpci'; value: StoredGpci }
-  | { store: 'ptp'; value: StoredPtp }
-  | { store: 'ptpRev'; value: StoredPtp }
-  | { store: 'mue'; value: StoredMue }
-  | { store: 'hcpcs'; value: StoredHcpcs }
-  | { store: 'docs'; value: StoredDoc }
-  | { store: 'zip'; value: StoredZip }
-  | { store: 'words'; value: StoredWord };
+  | { store: 'docs'; value: StoredDoc };
+
+/** The bucket of an item key: 4 characters for PTP codes, 2 for words, 3 otherwise. */
+export function bucketOf(store: BucketStoreName, key: string): string {
+  return key.slice(0, store === 'ptp' || store === 'ptpRev' ? 4 : store === 'words' ? 2 : 3);
+}

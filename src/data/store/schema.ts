@@ -18,16 +18,17 @@ export type WriteStoreName = (typeof WRITE_STORES)[number];
 
 /** Key path of each record store (the first element is always the dataset storage key). */
 const KEY_PATHS: Record<RecordStoreName, string[]> = {
-  rvu: ['ds', 'code', 'mod'],
+  // Bucketed stores (records.ts StoredBucket): [dataset, key prefix].
+  rvu: ['ds', 'b'],
+  ptp: ['ds', 'b'],
+  ptpRev: ['ds', 'b'],
+  mue: ['ds', 'b'],
+  hcpcs: ['ds', 'b'],
+  zip: ['ds', 'b'],
+  // Search index: words → codes, bucketed by the first two letters.
+  words: ['ds', 'b'],
   gpci: ['ds', 'locality'],
-  ptp: ['ds', 'code'],
-  ptpRev: ['ds', 'code'],
-  mue: ['ds', 'code'],
-  hcpcs: ['ds', 'code'],
   docs: ['ds', 'name'],
-  zip: ['ds', 'zip'],
-  // Search index: one record per word with the codes whose label has it.
-  words: ['ds', 'word'],
 };
 
 export type ClaimLensDb = IDBPDatabase<unknown>;

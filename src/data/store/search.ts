@@ -6,7 +6,7 @@
 import type { CuratedCode } from '../reference';
 import { normalizeCode } from '../../rules/normalize-code';
 import type { CodeSearchHit, ReferenceStore } from './api';
-import type { DatasetEntry, StoredDoc, StoredHcpcs, StoredWord } from './records';
+import { bucketOf, type BucketStoreName, type DatasetEntry, type StoredBucket, type StoredDoc, type StoredHcpcs } from './records';
 import { isReadable, readRegistry } from './registry';
 import { labelWords } from './words';
 
@@ -23,8 +23,18 @@ export async function searchCodes(store: ReferenceStore, query: string, limit = 
   const label = async (code: string): Promise<string> => {
     const summary = curated.get(code)?.summary;
     if (summary) return summary;
-    const row = hcpcsEntry && ((await db.get('hcpcs', [hcpcsEntry.key, code])) as StoredHcpcs | undefined);
+    const bucket = hcpcsEntry && ((await db.get('hcpcs', [hcpcsEntry.key, bucketOf('hcpcs', code)])) as StoredBucket<'hcpcs'> | undefined);
+    const row = bucket?.items[code] as StoredHcpcs | undefined;
     return row?.short || row?.long || "";
+  };
+  /** Item keys starting with `prefix` in the buckets of one dataset (a key range of buckets, never the table). */
+  const keysWithPrefix = async (store: BucketStoreName, ds: string, prefix: string, maxBuckets: number): Promise<Array<[string, unknown]>> => {
+    const bucketLength = bucketOf(store, 'xxxxxxxx').length;
+    const buckets =
+      prefix.length >= bucketLength
+        ? [(await db.get(store, [ds, prefix.slice(0, bucketLength)])) as StoredBucket | undefined]
+        : ((await db.getAll(store, IDBKeyRange.bound([ds, prefix], [ds, `${prefix}\uffff`]), maxBuckets)) as StoredBucket[]);
+    return buckets.flatMap((bucket) => (bucket ? Object.entries(bucket.items).filter(([key]) => key.startsWith(prefix)) : []));
   };
   const hits = async (codes: string[]): Promise<CodeSearchHit[]> => Promise.all(codes.slice(0, limit).map(async (code) => ({ code, label: await label(code) })));
 
@@ -39,9 +49,7 @@ export async function searchCodes(store: ReferenceStore, query: string, limit = 
     const found = new Set<string>([...curated.keys()].filter((c) => c.startsWith(prefix)));
     for (const entry of [...registry.filter((e) => e.kind === 'rvu'), ...(hcpcsEntry ? [hcpcsEntry] : [])]) {
       if (found.size >= limit) break;
-      const store = entry.kind === 'rvu' ? 'rvu' : 'hcpcs';
-      const keys = (await db.getAllKeys(store, IDBKeyRange.bound([entry.key, prefix], [entry.key, `${prefix}\uffff`]), limit * 4)) as Array<[string, string]>;
-      for (const [, code] of keys) found.add(code);
+      for (const [code] of await keysWithPrefix(entry.kind === 'rvu' ? 'rvu' : 'hcpcs', entry.key, prefix, 20)) found.add(code);
     }
     return hits([...found].sort().slice(0, limit));
   }
@@ -54,8 +62,7 @@ export async function searchCodes(store: ReferenceStore, query: string, limit = 
   for (const word of words) {
     const codes = new Set<string>();
     for (const entry of sources) {
-      const records = (await db.getAll('words', IDBKeyRange.bound([entry.key, word], [entry.key, `${word}\uffff`]), 200)) as StoredWord[];
-      for (const record of records) for (const code of record.codes.split(',')) codes.add(code);
+      for (const [, list] of await keysWithPrefix('words', entry.key, word, 40)) for (const code of (list as string).split(',')) codes.add(code);
     }
     matching = matching ? new Set([...matching].filter((c) => codes.has(c))) : codes;
     if (matching.size === 0) return [];

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError, importCmsFile, listDatasets, openReferenceStore, prefetchReference, removeImportedDataset, seedFromBundles, type ReferenceStore } from '../../../src/data/store/api';
-import { miniSource } from '../store/mini-bundles';
+import { itemCount, miniSource } from '../store/mini-bundles';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'cms-import');
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(fixtures, name))) });
@@ -26,7 +26,7 @@ async function snapshot() {
     edit: ref.ptpEdit('97150', '97530', '2026-08-03'),
     fake: ref.ptpEdit('97530', '97763', '2026-08-03'),
     mue: ref.mue('97530', '2026-08-03'),
-    records: await Promise.all(['ptp', 'ptpRev', 'mue', 'rvu', 'gpci', 'words'].map((s) => store.db.count(s))),
+    records: await Promise.all(['ptp', 'ptpRev', 'mue', 'rvu', 'gpci', 'words'].map((s) => itemCount(store, s))),
   };
 }
 

@@ -112,3 +112,9 @@ export async function miniSource(files: Record<string, string> = FILES): Promise
     },
   };
 }
+
+/** Items (codes, words, ZIPs) stored in a bucketed store, across its buckets. */
+export async function itemCount(store: { db: { getAll(name: string): Promise<unknown[]> } }, name: string): Promise<number> {
+  const buckets = (await store.db.getAll(name)) as Array<{ items?: Record<string, unknown> }>;
+  return buckets.reduce((sum, b) => sum + (b.items ? Object.keys(b.items).length : 1), 0);
+}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSeedStatus, openReferenceStore, prefetchReference, seedFromBundles, type ReferenceStore } from '../../../src/data/store/api';
-import { FILES, miniSource } from './mini-bundles';
+import { FILES, itemCount, miniSource } from './mini-bundles';
 
 let dbCount = 0;
 const stores: ReferenceStore[] = [];
@@ -32,8 +32,8 @@ describe('seedFromBundles', () => {
     expect(rows).toMatchObject({ 'rvu-2025': 6, 'rvu-2026': 3, 'mue-2026q2': 4, 'mue-2024q3': 2, 'ptp-2024q3': 17, 'gpci-2025': 2, 'hcpcs-2025oct': 2 });
     expect(status.datasets.every((d) => d.complete && d.readable && d.coverage === 'all')).toBe(true);
     // One forward record per column-1 code, one reverse record per column-2 code.
-    expect(await store.db.count('ptp')).toBe(7);
-    expect(await store.db.count('ptpRev')).toBe(6);
+    expect(await itemCount(store, 'ptp')).toBe(7);
+    expect(await itemCount(store, 'ptpRev')).toBe(6);
   });
 
   it('is cheap the second time: nothing is rewritten, only the curated list is re-read', async () => {
@@ -137,7 +137,7 @@ describe('seedFromBundles', () => {
     expect(ref.mue('97530', '2026-11-23')?.value).toBe(5);
     const mueEntries = ((await store.db.getAll('datasets')) as Array<{ id: string }>).filter((e) => e.id === 'mue-2026q2');
     expect(mueEntries).toHaveLength(1);
-    expect(await store.db.count('mue')).toBe(6);
+    expect(await itemCount(store, 'mue')).toBe(6);
   });
 
   it('refuses a bundle file that does not match its manifest checksum', async () => {
