@@ -17,8 +17,21 @@ export function isHeaderRow(row: Element | null): boolean {
 const CELL_SELECTOR = 'td, th, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
 const GRID_SELECTOR = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 
+const CELL_ROLES = new Set(['gridcell', 'cell', 'columnheader', 'rowheader']);
+/** How far above a control its cell can be (MUI DataGrid: cell > div > div > input). */
+const CELL_DEPTH = 6;
+
+/** The grid cell holding a control: a short walk up, cheaper than closest() with a selector list. */
 export function cellOf(el: Element): Element | null {
-  return el.closest(CELL_SELECTOR);
+  let p: Element | null = el;
+  for (let i = 0; p && i <= CELL_DEPTH; i++, p = p.parentElement) {
+    const tag = p.localName;
+    if (tag === 'td' || tag === 'th') return p;
+    const role = p.getAttribute('role');
+    if (role !== null && CELL_ROLES.has(role)) return p;
+    if (tag === 'tr' || tag === 'table' || tag === 'form' || tag === 'body') return null;
+  }
+  return null;
 }
 
 export function gridOf(cell: Element): Element | null {

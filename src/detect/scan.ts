@@ -77,7 +77,8 @@ function gridWithLineHeaders(headers: HeaderCache): (cell: Element) => boolean {
     if (!grid) return false;
     let verdict = verdicts.get(grid);
     if (verdict === undefined) {
-      verdict = columnHeaders(grid, headers).some((text) => {
+      // One row leaves no room for a header and a line (checked first: it is cheap).
+      verdict = (grid as HTMLTableElement).rows?.length !== 1 && columnHeaders(grid, headers).some((text) => {
         const { scores } = scoreText(text);
         return Object.keys(scores).some((kind) => kind !== 'decoy');
       });
