@@ -9,7 +9,8 @@
  *
  * ```ts
  * import { openReferenceStore, seedFromBundles, prefetchReference, lookupCode,
- *          searchCodes, importCmsFile, getSeedStatus } from '../src/data/store/api';
+ *          searchCodes, importCmsFile, getSeedStatus, listDatasets, removeImportedDataset,
+ *          ImportError } from '../src/data/store/api';
  * import { checkClaim } from '../src/rules/check-claim';
  *
  * const store = await openReferenceStore();
@@ -23,23 +24,37 @@
  * // Checking one claim: read just what it needs, then run the synchronous engine.
  * const ref = await prefetchReference(store, claim.lines.map((l) => l.code), claim.lines.map((l) => l.dos));
  * const result = checkClaim(claim, ref);
+ * if (ref.pending.length) note(`still loading: ${ref.pending.join('; ')}`); // e.g. "ptp (99213, 96372)"
  *
  * // Popup:
  * const card = await lookupCode(store, '97530', { dos: '2026-11-23', locality: '01112-05', setting: 'nonFacility' });
- * const hits = await searchCodes(store, 'therapeutic act', 10);
+ * const hits = await searchCodes(store, 'therapeutic act', 10); // also "97530-GP", "9753", "G02"
  *
  * // Options page (user picked a file):
  * try {
  *   const report = await importCmsFile(store, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
- *   show(`${report.kind} ${report.version}: ${report.rows} rows, in use from ${report.effective}`);
+ *   show(report.staged ? report.warnings[0] : `${report.kind} ${report.version}: ${report.rows} rows, in use from ${report.effective}`);
  * } catch (e) {
- *   if (e instanceof ImportError) show(e.message); // names the problem and line; data in use unchanged
+ *   if (e instanceof ImportError) show(e.message); // names the problem (and line); data in use unchanged
  * }
+ * const datasets = await listDatasets(store);          // bundled + imported, readable ones
+ * await removeImportedDataset(store, 'ptp-import-v322r0');
  * ```
  *
- * Readers never see a half-written dataset: a dataset is listed in the `active` registry
- * only by the last transaction of its seed / import. Until then readers answer from what is
- * already active (or report "not loaded yet" through `getSeedStatus`).
+ * How it is kept (see schema.ts, records.ts):
+ * - One registry entry per dataset generation (`datasets` store, key `${id}#${sha256 prefix}`),
+ *   state staging → partial → active → retired. Readers use only active and partial entries;
+ *   a partial entry answers only for its `coveredCodes` (the curated therapy codes, whose RVU,
+ *   MUE and PTP rows are written and switched on first). Everything else is "pending": never
+ *   answered from a half-written dataset.
+ * - Rows are grouped into buckets by code prefix (one IndexedDB write per bucket): RVU, MUE,
+ *   HCPCS, ZIP by 3 characters, PTP by 4, search words by 2. The PTP table is one packed item
+ *   per column-1 code plus one per column-2 code (reverse), never one record per pair.
+ * - Seeding writes bounded chunks (≤ 5,000 records / ≤ 100,000 rows per transaction), each with
+ *   its progress in `meta`, so a stopped worker resumes at the next chunk.
+ * - Imports are staged under a new generation and switched on in their last transaction; a
+ *   failure deletes the staged rows. Schema upgrades only add stores: imports and the `user`
+ *   store survive; bundled datasets are re-seeded when their manifest sha256 changes.
  */
 import type {
   CuratedCode,
