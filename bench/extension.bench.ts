@@ -56,9 +56,11 @@ export async function run(): Promise<Result[]> {
   const { TWELVE_LINES, stopWorker } = await import('../tests/e2e/extension-helpers');
 
   const results: Result[] = [];
-  const launchedAt = performance.now();
   const session = await launchExtension();
   try {
+    // "After install" = from the moment the new extension's service worker started.
+    const workerStart: number = await session.worker.evaluate(() => performance.timeOrigin);
+    const sinceInstall = () => Date.now() - workerStart;
     const page = await session.context.newPage();
     await page.goto(session.extensionUrl('popup.html'));
 
@@ -66,18 +68,18 @@ export async function run(): Promise<Result[]> {
     const therapy = (async () => {
       for (;;) {
         const reply = await sendFromExtensionPage<{ ok: boolean }>(page, { type: 'check-claim', lines: [{ code: '97530', modifiers: ['GP'], units: 1, dos: '2025-06-02' }] });
-        if (reply.ok) return performance.now() - launchedAt;
+        if (reply.ok) return sinceInstall();
       }
     })();
     let seedMs = Number.NaN;
     for (;;) {
       const status = await sendFromExtensionPage<{ ok: boolean; data?: { complete: boolean } }>(page, { type: 'data-status' });
       if (status.data?.complete) {
-        seedMs = performance.now() - launchedAt;
+        seedMs = sinceInstall();
         break;
       }
-      if (performance.now() - launchedAt > 180_000) break;
-      await page.waitForTimeout(25);
+      if (sinceInstall() > 180_000) break;
+      await page.waitForTimeout(100); // polling itself reads IndexedDB: keep it light
     }
     results.push({ name: 'therapy codes answerable after install', value: round((await therapy) / 1000, 2), unit: 's', target: '<= 2 s' });
     results.push({ name: 'seed all bundled data after install', value: round(seedMs / 1000, 2), unit: 's', target: '<= 10 s' });

@@ -41,11 +41,11 @@ export default defineBackground(() => {
     return true; // answered asynchronously
   });
 
-  // Seed on install/update and on every start: resumable, cheap once complete.
+  // Seed on install/update; on every other start resume a seed that did not finish.
   // (onStartup also makes Chrome wake the worker at browser start, so an interrupted seed resumes.)
   browser.runtime.onInstalled.addListener(() => void seeding.start());
-  browser.runtime.onStartup.addListener(() => void seeding.start());
-  void seeding.start();
+  browser.runtime.onStartup.addListener(() => void seeding.resume());
+  void seeding.resume();
 
   // A permission the user removed in chrome://extensions stops the overlay on that site.
   const resync = async () => syncOverlaySites((await loadSettings(settingsArea)).overlaySites, overlayApis).catch(() => undefined);

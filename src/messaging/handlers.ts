@@ -105,8 +105,9 @@ export const handlers: Handlers = {
   },
 
   async 'data-status'(_request, deps) {
-    void deps.seeding.start();
-    return deps.seeding.status();
+    const status = await deps.seeding.status();
+    if (!status.complete) void deps.seeding.start();
+    return status;
   },
 
   async 'import-dataset'(request, deps) {

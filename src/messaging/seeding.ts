@@ -50,6 +50,16 @@ export class Seeding {
     );
   }
 
+  /**
+   * On a worker start: continue a seed that is not finished. A complete seed costs one
+   * status read, so a woken worker answers its first message sooner. (Install and update
+   * call start() instead: new bundles must be seeded even when the old ones are complete.)
+   */
+  async resume(): Promise<void> {
+    const status = await this.status().catch(() => undefined);
+    if (!status?.complete) await this.start();
+  }
+
   async status(): Promise<SeedStatus & { error?: string }> {
     const status = await this.deps.getSeedStatus(await this.store());
     return this.lastError ? { ...status, error: this.lastError } : status;
@@ -62,9 +72,9 @@ export class Seeding {
    */
   async waitFor(kinds: readonly DatasetKind[], timeoutMs: number): Promise<SeedStatus> {
     const deadline = Date.now() + timeoutMs;
-    void this.start();
-    for (;;) {
+    for (let first = true; ; first = false) {
       const status = await this.status();
+      if (first && !status.complete) void this.start();
       // Before the seed lists its datasets, every wanted kind counts as missing.
       const listed = new Set(status.datasets.map((d) => d.kind));
       const wanted = status.datasets.length ? kinds.filter((kind) => listed.has(kind)) : kinds;
