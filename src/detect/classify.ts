@@ -23,11 +23,13 @@ export const SOURCE_WEIGHT: Record<DescriptorSource, number> = {
 
 /** A kind must reach this score (a label saying "units" gives 1.5; bare "code" 0.5). */
 export const ACCEPT_SCORE = 0.75;
+/** Weak evidence worth a look at the value: one weak word in a label or column header. */
+export const WEAK_SCORE = 0.4;
 
 export interface Classification {
   kind: FieldKind;
   score: number;
-  /** Only weak words ("code", "service") pointed to a procedure code: needs a line or a code-shaped value. */
+  /** Only weak words pointed here ("code", "service" for cpt; "from", "to" for dos): the value must agree. */
   weak: boolean;
   /** dos: from/to read from the text; modifier: box number (1-based) read from name/label. */
   dateRole?: 'from' | 'to';
@@ -60,7 +62,8 @@ export function classifyDescriptors(descriptors: ReturnType<typeof describe>): C
   if (!best) return null;
   if ((totals.decoy ?? 0) >= bestScore) return null;
   const weak = best === 'cpt' && !strongCpt;
-  if (bestScore < ACCEPT_SCORE && !(best === 'cpt' && bestScore >= 0.4)) return null;
+  // Weak words alone ("Code", "From") are kept as candidates; their value decides (group.ts).
+  if (bestScore < ACCEPT_SCORE && !((best === 'cpt' || best === 'dos') && bestScore >= WEAK_SCORE)) return null;
   const result: Classification = { kind: best, score: bestScore, weak: weak || bestScore < ACCEPT_SCORE };
   const allTokens = tokensByKind.flat();
   if (best === 'dos') {

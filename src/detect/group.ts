@@ -9,6 +9,7 @@ import type { Classification } from './classify';
 import { gridOf } from './column-headers';
 import { composedClosest, composedParent, fieldText } from './element-text';
 import { normalizeCode } from '../rules/normalize-code';
+import { parseDate } from './values';
 import type { DetectedField, DetectedForm, DetectedLine } from './types';
 
 export interface Entry {
@@ -177,6 +178,15 @@ export function groupIntoForms(entries: Entry[], limit?: Element): DetectedForm[
     if (value) return normalizeCode(value) !== undefined;
     return line.entries.some((e) => ATTRIBUTE_KINDS.has(e.cls.kind));
   });
+
+  // A date field known only by "From"/"To" must hold a date, or nothing yet.
+  for (const line of kept) {
+    line.entries = line.entries.filter((e) => {
+      if (e.cls.kind !== 'dos' || !e.cls.weak) return true;
+      const value = fieldText(e.element).trim();
+      return value === '' || parseDate(value) !== undefined;
+    });
+  }
 
   const forms = new Map<Element | ShadowRoot | Document, Line[]>();
   for (const line of kept) {

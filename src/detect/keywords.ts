@@ -37,6 +37,8 @@ const TABLE: Array<[PhraseKind, number, string[]]> = [
   ['minutes', ATTR, ['minutes', 'minute', 'min', 'mins', 'duration', 'treatment time', 'time spent', 'total time', 'timed minutes',
     'tx time', 'time min', 'time minutes']],
   ['minutes', CODE, ['time']],
+  // "From" / "To" column headers under a date heading that sits elsewhere (div grids).
+  ['dos', WEAK, ['from', 'to', 'thru', 'through']],
   ['dos', ATTR, ['date', 'dates', 'dos', 'date of service', 'dates of service', 'service date', 'date s of service', 'svc date',
     'from date', 'to date', 'start date', 'end date', 'dos from', 'dos to', 'serviced date', '24a', 'dt', 'dos f', 'dos t',
     'mm dd yyyy', 'mm dd yy', 'yyyy mm dd', 'm d yyyy', 'visit date', 'treatment date']],

@@ -49,6 +49,11 @@ describe('keyword table: what a describing text alone points to', () => {
     expect(scoreText('CPT').scores.cpt).toBe(1);
   });
 
+  test('"From" / "To" alone are only weak evidence for a date of service', () => {
+    expect(scoreText('From').scores.dos).toBeLessThan(1);
+    expect(scoreText('DOS From').scores.dos).toBe(1.5);
+  });
+
   test('"Search…" placeholders weigh against, but do not veto, a labelled code field', () => {
     expect(scoreText('Search...').scores.decoy).toBeLessThan(scoreText('Product or service').scores.cpt!);
   });

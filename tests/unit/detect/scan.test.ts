@@ -66,6 +66,15 @@ describe('scanPage groups fields into service lines', () => {
     expect(forms.flatMap((f) => f.lines.map((l) => readLine(l).code))).toEqual(['97110']);
   });
 
+  test('a column known only as "From" is a date of service only when it holds a date', () => {
+    page(`<table><thead><tr><th>From</th><th>CPT</th><th>Units</th></tr></thead><tbody>
+      <tr><td><input id="f0" value="11/20/2026"></td><td><input id="c0" value="97110"></td><td><input id="u0" value="1"></td></tr>
+      <tr><td><input id="f1" value="Dr. Lee"></td><td><input id="c1" value="97140"></td><td><input id="u1" value="1"></td></tr>
+    </tbody></table>`);
+    scanPage(document);
+    expect(marks()).toEqual(['f0=dos:0', 'c0=cpt:0', 'u0=units:0', 'c1=cpt:1', 'u1=units:1']);
+  });
+
   test('marks of fields that are gone are removed on the next scan, and clearMarks removes all', () => {
     page(`<div class="line"><label>CPT <input id="a" value="97110"></label><label>Units <input id="b" value="1"></label></div>`);
     scanPage(document);
