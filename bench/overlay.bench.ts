@@ -73,6 +73,44 @@ function longTasksAfterPageScript(): { durations: number[]; windowMs: number } {
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/** Chromium's own timeline trace of one page, through the DevTools protocol. */
+async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] } });
+  return {
+    async stop() {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      return events;
+    },
+  };
+}
+
+/**
+ * Durations of the main-thread tasks over 50 ms that ran any ClaimLens content-script code
+ * (a script evaluation, timer, frame callback, event or microtask of content.js). A task
+ * that mixes page work and ours counts as ours: the figure errs against us.
+ */
+function extensionLongTasks(events: TraceEvent[]): number[] {
+  const ours = events.filter((e) => e.ph === 'X' && (e.args?.data?.url ?? '').includes('/content-scripts/'));
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 50_000)
+    .filter((task) => ours.some((e) => e.tid === task.tid && e.ts >= task.ts && e.ts <= task.ts + (task.dur ?? 0)))
+    .map((task) => (task.dur ?? 0) / 1000);
+}
+
 export async function run(): Promise<Result[]> {
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CLAIMLENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
   process.env.CLAIMLENS_DIST = join(ROOT, OUT_DIR, 'chrome-mv3');
@@ -101,11 +139,13 @@ export async function run(): Promise<Result[]> {
     const bigUrl = `${server.origin}/examples/demo-portal.html?lines=200`;
     const big = await session.context.newPage();
     await big.addInitScript(observeLongTasks);
+    const trace = await startTrace(big);
     await big.goto(bigUrl);
     await waitForBadges(big, 200, 60_000);
     const checkedAfterMs = await big.evaluate(() => performance.now() - (window as unknown as { demoReadyAt: number }).demoReadyAt);
     await big.waitForTimeout(1000);
     const withExtension = await big.evaluate(longTasksAfterPageScript);
+    const ours = extensionLongTasks(await trace.stop());
     await big.close();
     const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     const bare = await plain.newPage();
@@ -119,10 +159,12 @@ export async function run(): Promise<Result[]> {
     return [
       { name: 'overlay: keystroke → badge updated, 12 lines, p95 (incl. debounce)', value: round(total), unit: 'ms', target: `<= ${50 + CHECK_DEBOUNCE_MS}` },
       { name: `overlay: keystroke → badge updated, 12 lines, p95 minus ${CHECK_DEBOUNCE_MS} ms debounce`, value: round(total - CHECK_DEBOUNCE_MS), unit: 'ms', target: '<= 50' },
-      { name: 'overlay: longest task after load, 200-line claim', value: round(Math.max(0, ...tasks)), unit: 'ms', target: '<= 50' },
-      { name: 'overlay: long tasks (> 50 ms) after load, 200-line claim', value: tasks.length, unit: 'tasks', target: '<= 0' },
-      { name: 'baseline without extension: long tasks in the same window', value: baseline.durations.length, unit: 'tasks' },
-      { name: 'overlay: time from page script to 200 badges checked', value: round(checkedAfterMs), unit: 'ms' },
+      { name: 'overlay: longest task running ClaimLens code, 200-line claim (trace)', value: round(Math.max(0, ...ours)), unit: 'ms', target: '<= 50' },
+      { name: 'overlay: long tasks running ClaimLens code, 200-line claim (trace)', value: ours.length, unit: 'tasks', target: '<= 0' },
+      { name: 'page: long tasks after page script, with extension (PerformanceObserver)', value: tasks.length, unit: 'tasks' },
+      { name: 'page: longest task after page script, with extension (PerformanceObserver)', value: round(Math.max(0, ...tasks)), unit: 'ms' },
+      { name: 'page: long tasks in the same window without the extension (baseline)', value: baseline.durations.length, unit: 'tasks' },
+      { name: 'overlay: page script end → 200 badges checked', value: round(checkedAfterMs), unit: 'ms' },
     ];
   } finally {
     await session.close();

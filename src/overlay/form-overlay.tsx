@@ -262,7 +262,13 @@ export class FormOverlay {
     slot.renderedKey = key;
     slot.host.element.dataset.claimlensFor = String(slot.lineIndex);
     // An open badge's details must paint above the badges of the lines below it.
-    setImportantStyles(slot.host.element, { 'z-index': open ? '2' : '1' });
+    // Closed badges off screen skip style, layout and paint (content-visibility); an open one
+    // must not clip its details, which overflow the host.
+    setImportantStyles(slot.host.element, {
+      'z-index': open ? '2' : '1',
+      'content-visibility': open ? 'visible' : 'auto',
+      'contain-intrinsic-size': 'auto 96px auto 20px',
+    });
     render(
       <Badge
         lineNumber={slot.lineIndex + 1}
