@@ -28,7 +28,22 @@ export function fieldText(el: Element): string {
     // "97110 - Therapeutic exercise" in the text, "1234" (an internal id) as the value: prefer the one that reads.
     return option.value && !/^\d{1,4}$/.test(option.value) ? option.value : option.text;
   }
-  return (el.textContent ?? '').trim();
+  return visibleText(el).trim();
+}
+
+/** Text of a cell or combobox without ClaimLens's own badges (data-claimlens-ui) or scripts. */
+function visibleText(el: Element): string {
+  if (el.childElementCount === 0) return el.textContent ?? '';
+  let out = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) out += child.nodeValue ?? '';
+    else if (child.nodeType === 1) {
+      const element = child as Element;
+      if (element.hasAttribute('data-claimlens-ui') || element.localName === 'script' || element.localName === 'style') continue;
+      out += visibleText(element);
+    }
+  }
+  return out;
 }
 
 /** Looks an id up in the tree the element lives in (document or shadow root). */

@@ -65,7 +65,8 @@ const TABLE: Array<[PhraseKind, number, string[]]> = [
     'dx ptr', 'pos', 'place of service', 'place', 'tos', 'type of service', 'emg', 'epsdt', 'ndc', 'revenue', 'rev code',
     'code type', 'cpt type', 'status', 'reason', 'adjustment', 'carc', 'rarc', 'remark', 'condition', 'occurrence',
     'value code', 'promo', 'discount', 'coupon', 'verification', 'security', 'access code', 'area code', 'country code',
-    'postcode', 'type', 'procedure type', 'service type', 'note', 'notes', 'note codes', 'notecodes', 'comment', 'comments',
+    'postcode', 'product', 'product code', 'sku', 'part number', 'catalog', 'model', 'order', 'order number', 'coupon code',
+    'gift card', 'tracking', 'invoice', 'type', 'procedure type', 'service type', 'note', 'notes', 'note codes', 'notecodes', 'comment', 'comments',
     'description', 'desc', 'reference', 'ref', 'original ref', 'resubmission', 'resubmission code', 'frequency',
     // money that is not a line charge
     'total', 'total charge', 'total charges', 'paid', 'amount paid', 'balance', 'copay', 'co pay', 'coinsurance',

@@ -75,6 +75,19 @@ describe('scanPage groups fields into service lines', () => {
     expect(marks()).toEqual(['f0=dos:0', 'c0=cpt:0', 'u0=units:0', 'c1=cpt:1', 'u1=units:1']);
   });
 
+  test('a shop cart (product code 12345, quantity, price) is not a claim', () => {
+    page(`<table><thead><tr><th>Product code</th><th>Qty</th><th>Price</th></tr></thead>
+      <tbody><tr><td><input id="sku" value="12345"></td><td><input id="q" value="2"></td><td><input id="p" value="19.99"></td></tr></tbody></table>`);
+    expect(scanPage(document)).toEqual([]);
+  });
+
+  test("a read-only cell's value ignores ClaimLens's own badge inside it", () => {
+    page(`<table><thead><tr><th>CPT</th><th>Units</th></tr></thead>
+      <tbody><tr><td><span data-claimlens-ui>⚠</span>97110</td><td>2<span data-claimlens-ui>1</span></td></tr></tbody></table>`);
+    const [form] = scanPage(document);
+    expect(readLine(form!.lines[0]!)).toMatchObject({ code: '97110', units: 2 });
+  });
+
   test('marks of fields that are gone are removed on the next scan, and clearMarks removes all', () => {
     page(`<div class="line"><label>CPT <input id="a" value="97110"></label><label>Units <input id="b" value="1"></label></div>`);
     scanPage(document);
