@@ -61,8 +61,8 @@ export function createLayer(doc: Document): HTMLElement {
     'z-index': '2147483646',
     display: 'block',
     'pointer-events': 'none',
-    // Own compositing layer: drawing badges never invalidates the page's painted content.
-    'will-change': 'transform',
+    // No transform or will-change here: it would become the containing block of the
+    // summary's position: fixed.
   });
   const shadow = layer.attachShadow({ mode: 'open' });
   shadow.append(doc.createElement('slot'));

@@ -130,6 +130,21 @@ describe('overlay on the demo fee sheet', () => {
     await page.close();
   });
 
+  test('the claim summary sits inside the viewport with the totals', async () => {
+    const page = await openPortal();
+    const summary = await page.evaluate(() => {
+      const host = document.querySelector('claimlens-summary')!;
+      const r = host.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+      return {
+        inView: r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+        head: host.shadowRoot!.querySelector('button.head')!.textContent,
+      };
+    });
+    expect(summary.inView).toBe(true);
+    expect(summary.head).toMatch(/\d+ errors? · \d+ warnings? · allowed \$\d/);
+    await page.close();
+  });
+
   test('removing the fields removes every overlay host', async () => {
     const page = await openPortal();
     await page.evaluate(() => document.getElementById('fee-sheet')!.remove());
