@@ -4,7 +4,7 @@
  * next start and continue with chunk k+1.
  */
 import type { DatasetContent, PtpGroupRow } from './content';
-import { countEdits, ReversePacker } from './ptp-pack';
+import { countEdits, reverseIndex } from './ptp-pack';
 import { bucketOf, type BucketItems, type BucketStoreName, type StoreRecord, type StoredBucket } from './records';
 import { labelWords } from './words';
 
@@ -82,15 +82,14 @@ function wordItems(labels: Iterable<[string, string]>): Item[] {
 
 function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlySet<string>, limits: ChunkLimits): BuiltDataset {
   const items: Item[] = [];
-  const reverse = new ReversePacker();
+  const forward = [...groups];
   let rows = 0;
-  for (const group of groups) {
+  for (const group of forward) {
     const n = countEdits(group.packed);
     rows += n;
     items.push({ store: 'ptp', key: group.column1, value: { ds, code: group.column1, n, e: group.packed }, n });
-    reverse.add(group.column1, group.packed);
   }
-  for (const { code, packed, count } of reverse.records()) items.push({ store: 'ptpRev', key: code, value: { ds, code, n: count, e: packed }, n: count });
+  for (const { code, packed, count } of reverseIndex(forward)) items.push({ store: 'ptpRev', key: code, value: { ds, code, n: count, e: packed }, n: count });
   return { ...priorityFirst(bucketize(ds, items), priority, limits), rows };
 }
 

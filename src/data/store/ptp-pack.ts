@@ -59,37 +59,76 @@ export function unpackEdits(packed: string): PackedEdit[] {
   return out;
 }
 
+/** 0-9 → 0..9, A-Z → 10..35 (codes are validated 5-character [0-9A-Z] before packing). */
+const base36 = (c: number): number => (c <= 57 ? c - 48 : c - 55);
+
 /**
- * Reverse index builder: feed forward records (column 1 + packed body), get per column-2
- * code a packed body listing its column-1 codes with the same attributes.
+ * Reverse index: from forward records (column 1 + packed body) to, per column-2 code, a
+ * packed body listing its column-1 codes with the same attributes. Works on integer arrays
+ * and a counting sort (2.5 million pairs in a few hundred ms; a Map of lists per code took
+ * seconds), relying on the packed format's fixed 5-character codes.
  */
-export class ReversePacker {
-  private readonly byCode = new Map<string, Map<string, string[]>>();
-  private readonly counts = new Map<string, number>();
-
-  add(column1: string, packed: string): void {
-    for (const group of packed.split(';')) {
-      const colon = group.indexOf(':');
-      const key = group.slice(0, colon);
-      for (const column2 of group.slice(colon + 1).split(',')) {
-        let groups = this.byCode.get(column2);
-        if (!groups) {
-          groups = new Map();
-          this.byCode.set(column2, groups);
-        }
-        const codes = groups.get(key);
-        if (codes) codes.push(column1);
-        else groups.set(key, [column1]);
-        this.counts.set(column2, (this.counts.get(column2) ?? 0) + 1);
+export function reverseIndex(groups: ReadonlyArray<{ column1: string; packed: string }>): Array<{ code: string; packed: string; count: number }> {
+  const total = groups.reduce((sum, g) => sum + countEdits(g.packed), 0);
+  const column2Of = new Int32Array(total);
+  const groupOf = new Int32Array(total);
+  const keyOf = new Int32Array(total);
+  const keyIds = new Map<string, number>();
+  const keys: string[] = [];
+  const denseOf = new Map<number, number>();
+  const codes: string[] = [];
+  let n = 0;
+  groups.forEach((group, g) => {
+    const p = group.packed;
+    let pos = 0;
+    while (pos < p.length) {
+      const colon = p.indexOf(':', pos);
+      let end = p.indexOf(';', colon);
+      if (end === -1) end = p.length;
+      const key = p.slice(pos, colon);
+      let k = keyIds.get(key);
+      if (k === undefined) {
+        k = keys.length;
+        keys.push(key);
+        keyIds.set(key, k);
       }
+      for (let q = colon + 1; q < end; q += 6) {
+        const id = (((base36(p.charCodeAt(q)) * 36 + base36(p.charCodeAt(q + 1))) * 36 + base36(p.charCodeAt(q + 2))) * 36 + base36(p.charCodeAt(q + 3))) * 36 + base36(p.charCodeAt(q + 4));
+        let d = denseOf.get(id);
+        if (d === undefined) {
+          d = codes.length;
+          codes.push(p.slice(q, q + 5));
+          denseOf.set(id, d);
+        }
+        column2Of[n] = d;
+        groupOf[n] = g;
+        keyOf[n] = k;
+        n += 1;
+      }
+      pos = end + 1;
     }
-  }
-
-  *records(): Generator<{ code: string; packed: string; count: number }> {
-    for (const [code, groups] of this.byCode) {
-      yield { code, packed: [...groups].map(([key, codes]) => `${key}:${codes.join(',')}`).join(';'), count: this.counts.get(code) ?? 0 };
+  });
+  // Counting sort by column-2 code (stable: column-1 codes keep table order).
+  const m = codes.length;
+  const start = new Int32Array(m + 1);
+  for (let x = 0; x < n; x++) start[(column2Of[x] ?? 0) + 1]! += 1;
+  for (let d = 0; d < m; d++) start[d + 1]! += start[d]!;
+  const next = start.slice(0, m);
+  const order = new Int32Array(n);
+  for (let x = 0; x < n; x++) order[next[column2Of[x]!]!++] = x;
+  const out: Array<{ code: string; packed: string; count: number }> = [];
+  for (let d = 0; d < m; d++) {
+    const byKey = new Map<number, string[]>();
+    for (let s = start[d]!; s < start[d + 1]!; s++) {
+      const x = order[s]!;
+      const column1 = groups[groupOf[x]!]!.column1;
+      const list = byKey.get(keyOf[x]!);
+      if (list) list.push(column1);
+      else byKey.set(keyOf[x]!, [column1]);
     }
+    out.push({ code: codes[d]!, packed: [...byKey].map(([k, list]) => `${keys[k]}:${list.join(',')}`).join(';'), count: start[d + 1]! - start[d]! });
   }
+  return out;
 }
 
 /** Number of codes in a packed body. */
