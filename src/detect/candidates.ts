@@ -26,8 +26,14 @@ export interface CandidateSet {
 
 type ShadowGetter = (el: Element) => ShadowRoot | null;
 
-/** chrome.dom.openOrClosedShadowRoot reaches closed roots from a content script; pages get open ones. */
+/**
+ * Content scripts can reach closed shadow roots too: Chrome through chrome.dom.openOrClosedShadowRoot,
+ * Firefox through element.openOrClosedShadowRoot. Page scripts (tests) get open ones.
+ */
 function shadowGetter(): ShadowGetter {
+  if (typeof Element !== 'undefined' && 'openOrClosedShadowRoot' in Element.prototype) {
+    return (el) => (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+  }
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: Element) => ShadowRoot | null } } }).chrome?.dom;
   if (dom?.openOrClosedShadowRoot) {
     const get = dom.openOrClosedShadowRoot.bind(dom);
@@ -82,7 +88,8 @@ export function collectCandidates(root: ScanRoot, extraHosts: ReadonlySet<Elemen
     }
     // Shadow hosts: custom elements (reading .shadowRoot on every element costs more than
     // the rest of a scan); built-in hosts are found through events (see watch.ts) and extraHosts.
-    const all = tree.querySelectorAll('*');
+    // A live collection is cheaper to create than a static list (shadow roots lack it).
+    const all: ArrayLike<Element> = 'getElementsByTagName' in tree ? tree.getElementsByTagName('*') : tree.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) {
       const el = all[i]!;
       if (!el.localName.includes('-')) continue;

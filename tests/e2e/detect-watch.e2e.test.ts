@@ -197,3 +197,41 @@ test('each frame scans itself: the top page sees no lines of its same-origin or 
     await page.close();
   }
 });
+
+test('a 300-line claim page: the first report arrives after a sliced scan, with every line marked', async () => {
+  const page = await browser.newPage();
+  const row = (i: number): string =>
+    `<tr><td><input name="lines[${i}].dos" value="11/20/2026"></td><td><input name="lines[${i}].cpt" value="${i % 2 ? '97110' : '97140'}"></td>`
+    + `<td><input name="lines[${i}].units" value="1"></td><td><input name="lines[${i}].charge" value="55.00"></td></tr>`;
+  const rows = Array.from({ length: 300 }, (_, i) => row(i)).join('');
+  await page.goto(`${server.origin}/tests/fixtures/portals/decoys.html`);
+  await page.evaluate((html) => {
+    const table = document.createElement('table');
+    table.id = 'big';
+    table.innerHTML = `<thead><tr><th>DOS</th><th>CPT</th><th>Units</th><th>Charge</th></tr></thead><tbody>${html}</tbody>`;
+    document.body.append(table);
+  }, rows);
+  await injectDetector(page);
+  const result = await page.evaluate(async () => {
+    const w = window as any;
+    let sync = false;
+    const reasons: string[] = [];
+    const forms: any[] = await new Promise((resolve) => {
+      let returned = false;
+      w.ClaimLensDetect.watchPage(document, (f: any[], reason: string) => {
+        reasons.push(reason);
+        if (!returned) sync = true;
+        if (reason === 'initial') resolve(f);
+      });
+      returned = true;
+    });
+    const big = forms.find((f) => f.root.id === 'big');
+    return { sync, reasons, lines: big?.lines.length, last: w.ClaimLensDetect.readLine(big.lines[299]), marked: document.querySelectorAll('#big [data-claimlens-line="299"]').length };
+  });
+  expect(result.sync).toBe(false);
+  expect(result.reasons[0]).toBe('initial');
+  expect(result.lines).toBe(300);
+  expect(result.last).toMatchObject({ code: '97110', units: 1, charge: 55, dos: '2026-11-20' });
+  expect(result.marked).toBe(4);
+  await page.close();
+});
