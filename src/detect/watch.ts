@@ -232,9 +232,12 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
   const observer = new MutationObserver(onMutations);
 
   const onEvent = (event: Event): void => {
+    const path = event.composedPath();
+    // Typing or clicking in ClaimLens's own UI is not a change of the claim.
+    if (path.some((node) => node instanceof Element && node.hasAttribute(UI_ATTRIBUTE))) return;
     if (event.type === 'input' || event.type === 'change' || event.type === 'focusout') {
       // A field inside a shadow root we have not seen yet (a component rendered late).
-      for (const node of event.composedPath()) {
+      for (const node of path) {
         if (node instanceof ShadowRoot && !observed.has(node)) {
           shadowHosts.add(node.host);
           wantFull('shadow');

@@ -182,6 +182,8 @@ test("ClaimLens's own UI (data-claimlens-ui) is never scanned and never triggers
     document.getElementById('one-box')!.append(host);
   });
   await settle(page);
+  await page.locator('[data-claimlens-ui] input').fill('97110');
+  await settle(page);
   expect((await changes(page.mainFrame())).length).toBe(callsBefore);
   expect(await page.locator('[data-claimlens-ui] [data-claimlens-field]').count()).toBe(0);
   await page.close();
