@@ -7,7 +7,6 @@ import { selectConversionFactor, selectPtpEdit } from '../dataset-selection';
 import type {
   ConversionFactor,
   CuratedCode,
-  DatasetRef,
   GpciRecord,
   MueRecord,
   PtpEdit,
@@ -56,13 +55,7 @@ class Prefetched implements PrefetchedReference {
   constructor(
     readonly registry: DatasetEntry[],
     readonly codes: ReadonlySet<string>,
-    private readonly byKey = new Map(registry.map((e) => [e.key, e])),
   ) {}
-
-  private ref(ds: string): DatasetRef {
-    const entry = this.byKey.get(ds);
-    return entry ? toRef(entry) : { id: ds, version: ds, effective: '' };
-  }
 
   rvu(code: string, modifier: string, dos: string): RvuRecord | undefined {
     for (const entry of datasetsForDos(this.registry, 'rvu', dos)) {

@@ -154,12 +154,15 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
   // Pass 1: small tables whole, and the therapy codes of the current RVU, MUE and PTP tables.
   const newestOfKind = new Map<string, string>();
   for (const e of ordered) if ((newestOfKind.get(e.kind) ?? '') < e.effective) newestOfKind.set(e.kind, e.effective);
+  const whole = (item: Item): boolean => ['curated-codes', 'curated-tips', 'conversion-factor', 'gpci'].includes(item.entry.kind);
+  const therapyFirst = (item: Item): boolean =>
+    item.entry.kind === 'rvu' || ((item.entry.kind === 'mue' || item.entry.kind === 'ptp') && newestOfKind.get(item.entry.kind) === item.entry.effective);
+  // Start reading and building them all now: the PTP build (~1 s of CPU) then overlaps the
+  // browser committing the earlier transactions. A failure surfaces at that item's write.
+  for (const item of pending) if (whole(item) || therapyFirst(item)) void item.prepare().catch(() => undefined);
   for (const item of pending) {
-    const { kind } = item.entry;
-    if (kind === 'curated-codes' || kind === 'curated-tips' || kind === 'conversion-factor' || kind === 'gpci') await write(item);
-    else if (kind === 'rvu' || ((kind === 'mue' || kind === 'ptp') && newestOfKind.get(kind) === item.entry.effective)) {
-      await write(item, (built) => built.priorityChunks);
-    }
+    if (whole(item)) await write(item);
+    else if (therapyFirst(item)) await write(item, (built) => built.priorityChunks);
   }
   // Pass 2: everything else (resumes each dataset after its last written chunk); the
   // records of a dataset are dropped as soon as it is complete.
