@@ -131,7 +131,7 @@ async function stagePtpPart(store: ReferenceStore, parsed: ParsedImport & { part
   const key = `import-ptp-parts:${parsed.slug}`;
   const staged = ((await store.db.get('meta', key)) as StagedParts | undefined) ?? { version: parsed.version, ...(parsed.effective ? { effective: parsed.effective } : {}), parts: [], rows: 0, rationales: [], groups: [] };
   if (parsed.part === undefined) throw new ImportError(`cannot tell which of the four parts (f1–f4) this file is from its name; import the CMS zip instead`);
-  if (staged.parts.includes(parsed.part)) throw new ImportError(`part f${parsed.part} of ${parsed.version} was already imported; import the remaining parts`);
+  if (staged.parts.includes(parsed.part)) throw new ImportError(`part f${parsed.part} of ${parsed.version} was already imported; import the remaining parts, or the CMS zip (which replaces the parts imported so far)`);
   // Re-index this part's rationales into the staged table, merge groups by column 1.
   const content = parsed.content as Extract<DatasetContent, { kind: 'ptp' }>;
   const table = new Map(staged.rationales.map((r, i) => [r, i]));
@@ -178,6 +178,8 @@ export async function importCmsFile(store: ReferenceStore, file: { name: string;
     }
     parsed = result;
   }
+  // A whole zip supersedes any single parts of the same version staged earlier.
+  if (parsed.kind === 'ptp' && zipped) await store.db.delete('meta', `import-ptp-parts:${parsed.slug}`);
   const inEffect = effective ?? parsed.effective;
   if (!inEffect) throw new ImportError(`cannot tell from ${file.name} from which date of service it applies; choose the effective date and import again`);
   const warnings = [...parsed.warnings];
