@@ -107,11 +107,14 @@ const SCORE_CACHE_LIMIT = 20_000;
 
 /** Scores one piece of describing text: the best rule per kind, longest phrase first. */
 export function scoreText(text: string): TextScore {
-  const cached = scoreCache.get(text);
+  // Line indexes in names ("lines[117].units", "items.3.code") say nothing about the kind:
+  // one cache entry serves every line.
+  const key = text.includes('[') || text.includes('.') ? text.replace(/\[\d+\]|\.\d+\./g, '[]') : text;
+  const cached = scoreCache.get(key);
   if (cached) return cached;
-  const result = computeScore(text);
+  const result = computeScore(key);
   if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
-  scoreCache.set(text, result);
+  scoreCache.set(key, result);
   return result;
 }
 

@@ -259,6 +259,8 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
 
   const adopt = (result: { roots: ScanRoot[]; pendingHosts: Element[] }): void => {
     for (const tree of result.roots) {
+      // Elements scanned alone (a form, a row) lie inside an observed tree already.
+      if (tree instanceof Element && tree !== root) continue;
       observe(tree);
       if (!roots.includes(tree)) roots.push(tree);
     }
@@ -331,8 +333,9 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
       states.splice(index, 1);
       return true;
     }
+    const freshSet = new Set(fresh);
     const lines = merged.map((line, i) => {
-      if (line.index === i && !fresh.includes(line)) return line;
+      if (line.index === i && !freshSet.has(line)) return line;
       for (const field of line.fields) {
         if (field.element.getAttribute(LINE_ATTRIBUTE) !== String(i)) field.element.setAttribute(LINE_ATTRIBUTE, String(i));
         if (field.element.getAttribute(FIELD_ATTRIBUTE) !== field.kind) field.element.setAttribute(FIELD_ATTRIBUTE, field.kind);
@@ -340,8 +343,9 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
       }
       return reindexLine(line, i);
     });
+    const keptSet = new Set(kept);
     for (const line of state.form.lines) {
-      if (!kept.includes(line)) for (const field of line.fields) marked.delete(field.element);
+      if (!keptSet.has(line)) for (const field of line.fields) marked.delete(field.element);
     }
     const form: DetectedForm = { root: formRoot, lines };
     states[index] = stateOf(form);
