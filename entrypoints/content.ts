@@ -11,12 +11,16 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const overlay = startOverlay({
-      doc: document,
-      detect: pageDetection,
-      send: (message) => browser.runtime.sendMessage(message),
-    });
-    // Extension reloaded or updated: this script is orphaned; leave the page as it was.
-    ctx.onInvalidated(() => overlay.stop());
+    // The first scan runs in a task of its own, not in the one that compiled this script,
+    // so neither makes a long task on a large page.
+    ctx.setTimeout(() => {
+      const overlay = startOverlay({
+        doc: document,
+        detect: pageDetection,
+        send: (message) => browser.runtime.sendMessage(message),
+      });
+      // Extension reloaded or updated: this script is orphaned; leave the page as it was.
+      ctx.onInvalidated(() => overlay.stop());
+    }, 0);
   },
 });

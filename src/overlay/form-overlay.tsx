@@ -6,7 +6,7 @@ import { checkLines, type SendMessage } from './check-client';
 import { createHost, setImportantStyles, type OverlayHost } from './host';
 import type { Positioner } from './positioner';
 import { BADGE_STYLES } from './styles';
-import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS, RENDER_SLICE_MS } from './timing';
+import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS, RENDER_AT_ONCE_LINES, RENDER_SLICE_MS } from './timing';
 
 /** The worker's finding for "checked with the data loaded so far" (src/messaging/handlers.ts). */
 export const PARTIAL_DATA_RULE = 'data.loading';
@@ -222,7 +222,10 @@ export class FormOverlay {
       attachFresh();
       this.deps.onRendered();
     };
-    slice();
+    // A typical claim renders at once; a large one starts in a task of its own, apart from
+    // the task that read and validated the worker's answer.
+    if (work.length <= RENDER_AT_ONCE_LINES) slice();
+    else setTimeout(slice, 0);
   }
 
   private createBadge(anchor: Element, lineIndex: number): BadgeSlot {

@@ -13,3 +13,6 @@ export const LOADING_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000,
 /** Longest stretch of badge rendering before yielding to the page: keeps every task of a
  * 200-line claim well under the 50 ms long-task threshold while typing stays responsive. */
 export const RENDER_SLICE_MS = 12;
+
+/** Claims up to this many lines render in the same task as the answer (no extra wait). */
+export const RENDER_AT_ONCE_LINES = 24;
