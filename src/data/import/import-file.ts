@@ -10,7 +10,7 @@ import { sha256Hex } from '../store/bundle-content';
 import type { DatasetContent } from '../store/content';
 import { clearReadCache } from '../store/read-records';
 import type { DatasetEntry } from '../store/records';
-import { describeWriteError, purgeGeneration, writeGeneration, type WriteHooks } from '../store/writer';
+import { describeWriteError, importsInProgress, purgeGeneration, writeGeneration, type WriteHooks } from '../store/writer';
 import { ImportError } from './errors';
 import { looksLikeGpci, parseGpciRows } from './gpci';
 import { isMueHeader, parseMueRows } from './mue';
@@ -208,12 +208,14 @@ export async function importCmsFile(store: ReferenceStore, file: { name: string;
   }
   if (existing) await purgeGeneration(store.db, key); // same file, other effective date: rewrite
   let retired: string[];
+  importsInProgress.add(key);
   try {
     retired = await writeGeneration(store.db, entry, built, options);
   } catch (error) {
     await purgeGeneration(store.db, key).catch(() => undefined);
     throw new ImportError(describeWriteError(error, `${file.name}`).message);
   } finally {
+    importsInProgress.delete(key);
     clearReadCache(store.db);
   }
   for (const old of retired) await purgeGeneration(store.db, old);

@@ -8,7 +8,7 @@ import { bundleContent, bundleText, sha256Hex } from './bundle-content';
 import type { DatasetEntry } from './records';
 import { readRegistry, toStatus } from './registry';
 import type { ClaimLensDb } from './schema';
-import { describeWriteError, purgeGeneration, readProgress, writeGeneration, type WriteHooks } from './writer';
+import { describeWriteError, importsInProgress, purgeGeneration, readProgress, writeGeneration, type WriteHooks } from './writer';
 
 /** Seed order: what a therapy claim needs first, the big PTP table late, search words last. */
 const KIND_ORDER: Record<ManifestEntry['kind'], number> = {
@@ -176,6 +176,8 @@ async function seed(store: ReferenceStore, source: BundleSource, onProgress: ((p
   const keep = new Set(plan.entries.map((e) => e.key));
   for (const entry of await readRegistry(db)) {
     if (entry.origin === 'bundle' && !keep.has(entry.key)) await purgeGeneration(db, entry.key);
+    // An import cut off by a stopped worker was never in use: drop its staged rows.
+    if (entry.origin === 'import' && entry.state === 'staging' && !importsInProgress.has(entry.key)) await purgeGeneration(db, entry.key);
   }
   return getSeedStatus(store);
 }

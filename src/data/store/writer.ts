@@ -16,6 +16,9 @@ export interface ChunkProgress {
 
 const progressKey = (key: string): string => `progress:${key}`;
 
+/** Generations being imported in this context right now (a stale 'staging' one is left over from a stopped worker). */
+export const importsInProgress = new Set<string>();
+
 export async function readProgress(db: ClaimLensDb, key: string): Promise<ChunkProgress | undefined> {
   return (await db.get('meta', progressKey(key))) as ChunkProgress | undefined;
 }

@@ -153,6 +153,19 @@ describe('importCmsFile: failed writes and removal', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('an import cut off by a stopped worker is never used, and its rows are dropped at the next start', async () => {
+    const before = await snapshot();
+    const name = store.db.name;
+    const cut = importCmsFile(store, fixture('ccipra-v322r0.zip'), undefined, { limits: { records: 1, edits: 4 }, afterChunk: (chunk) => void (chunk === 2 && store.close()) });
+    await expect(cut).rejects.toThrow(ImportError);
+    store = await openReferenceStore(name);
+    const registry = (await store.db.getAll('datasets')) as Array<{ id: string; state: string }>;
+    expect(registry.filter((e) => e.id === 'ptp-import-v322r0').map((e) => e.state)).toEqual(['staging']);
+    expect((await snapshot()).fake).toBeUndefined();
+    await seedFromBundles(store, await miniSource()); // what every worker start runs
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('removing an imported dataset brings the bundled answers back; bundled ones cannot be removed', async () => {
     const before = await snapshot();
     const report = await importCmsFile(store, fixture('ccipra-v322r0.zip'));
