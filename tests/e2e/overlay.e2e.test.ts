@@ -145,6 +145,27 @@ describe('overlay on the demo fee sheet', () => {
     await page.close();
   });
 
+  test('a fee sheet in a cross-origin iframe gets its badges inside the frame', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/examples/demo-portal-frame.html`);
+    const frame = await (await page.waitForSelector('#fee-sheet-frame')).contentFrame();
+    expect(frame && new URL(frame.url()).origin).toBe(server.altOrigin);
+    await frame!.waitForFunction(
+      () => document.querySelectorAll('claimlens-badge').length === 4 &&
+        [...document.querySelectorAll('claimlens-badge')].every((h) => h.shadowRoot?.querySelector('[data-claimlens-status="checked"]')),
+      undefined,
+      { timeout: 20_000, polling: 200 },
+    );
+    const rules = await frame!.evaluate(() =>
+      [...document.querySelectorAll('claimlens-badge')].flatMap((h) =>
+        [...h.shadowRoot!.querySelectorAll<HTMLElement>('[data-claimlens-rule]')].map((f) => f.dataset.claimlensRule),
+      ),
+    );
+    expect(rules).toContain('mue.exceeded');
+    expect(await page.evaluate(() => document.querySelectorAll('claimlens-badge').length)).toBe(0);
+    await page.close();
+  });
+
   test('removing the fields removes every overlay host', async () => {
     const page = await openPortal();
     await page.evaluate(() => document.getElementById('fee-sheet')!.remove());
