@@ -27,7 +27,7 @@ export async function run(): Promise<Array<{ name: string; value: number; unit: 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -40,6 +40,7 @@ export async function run(): Promise<Array<{ name: string; value: number; unit: 
       { name: 'store (Chromium IndexedDB): therapy claims answerable', value: ms(r.therapyMs), unit: 'ms', target: '<= 2000 ms' },
       { name: 'store (Chromium IndexedDB): prefetch 8-code claim, cold', value: Number((r.coldMs ?? 0).toFixed(1)), unit: 'ms' },
       { name: 'store (Chromium IndexedDB): prefetch 8-code claim, cached', value: Number((r.warmMs ?? 0).toFixed(1)), unit: 'ms' },
+      { name: 'store (Chromium IndexedDB): peak JS heap growth while seeding', value: Math.round(r.heapPeakMb ?? Number.NaN), unit: 'MB' },
     ];
   } finally {
     await browser.close();
