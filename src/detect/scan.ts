@@ -1,7 +1,7 @@
 /**
  * One detection pass over a tree: candidates → classification → lines and forms → marks.
  */
-import { collectCandidates, type ScanRoot } from './candidates';
+import { collectCandidates, type CandidateSet, type ScanRoot } from './candidates';
 import { classifyElement } from './classify';
 import { labelMap, type ScanContext } from './descriptors';
 import { columnHeaders, gridOf, type HeaderCache } from './column-headers';
@@ -28,12 +28,14 @@ export interface ScanOptions {
   previouslyMarked?: ReadonlySet<Element>;
   /** Column headers already read in this pass (several rows of one grid scanned apart). */
   headers?: HeaderCache;
+  /** Candidates collected moments ago with nothing changed since (the sliced first scan). */
+  candidates?: CandidateSet;
 }
 
 export function scanDetailed(root: ScanRoot, options: ScanOptions = {}): ScanResult & { marked: Set<Element> } {
   const { extraHosts, trustCache = false, previouslyMarked } = options;
   const headers: HeaderCache = options.headers ?? new WeakMap();
-  const { elements, roots, pendingHosts } = collectCandidates(root, extraHosts, gridWithLineHeaders(headers));
+  const { elements, roots, pendingHosts } = options.candidates ?? collectCandidates(root, extraHosts, gridWithLineHeaders(headers));
   const context: ScanContext = { headers, labels: labelMap(roots) };
   const entries: Entry[] = [];
   for (let i = 0; i < elements.length; i++) {
@@ -101,15 +103,16 @@ function yieldToPage(): Promise<void> {
 export async function prewarmClassifications(
   root: ScanRoot,
   options: { extraHosts?: ReadonlySet<Element>; sliceMs?: number; cancelled?: () => boolean } = {},
-): Promise<void> {
+): Promise<CandidateSet> {
   const sliceMs = options.sliceMs ?? 8;
   const headers: HeaderCache = new WeakMap();
-  const { elements, roots } = collectCandidates(root, options.extraHosts, gridWithLineHeaders(headers));
+  const candidates = collectCandidates(root, options.extraHosts, gridWithLineHeaders(headers));
+  const { elements, roots } = candidates;
   const context: ScanContext = { headers, labels: labelMap(roots) };
   let i = 0;
   while (i < elements.length) {
     await yieldToPage();
-    if (options.cancelled?.()) return;
+    if (options.cancelled?.()) return candidates;
     const start = performance.now();
     while (i < elements.length) {
       classifyElement(elements[i]!, context, true);
@@ -117,4 +120,6 @@ export async function prewarmClassifications(
       if ((i & 31) === 0 && performance.now() - start > sliceMs) break;
     }
   }
+  await yieldToPage();
+  return candidates;
 }

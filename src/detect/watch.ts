@@ -6,7 +6,7 @@
  * pass per animation frame; a change inside a detected form rescans only that form; the
  * callback fires only when lines or values changed.
  */
-import { CANDIDATE_SELECTOR, UI_ATTRIBUTE, type ScanRoot } from './candidates';
+import { CANDIDATE_SELECTOR, UI_ATTRIBUTE, type CandidateSet, type ScanRoot } from './candidates';
 import { clearClassificationCache, forgetClassification } from './classify';
 import { fieldText } from './element-text';
 import { clearMarks } from './marks';
@@ -73,6 +73,7 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
   const rowChanges = new Map<Element, Set<Element>>();
   /** False while a large page's first scan is being prepared: passes wait for it. */
   let ready = true;
+  let changedWhilePreparing = false;
   let reason: WatchReason | null = null;
   let frame: number | null = null;
   let fallback: ReturnType<typeof setTimeout> | null = null;
@@ -176,6 +177,7 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
   };
 
   const onMutations = (records: MutationRecord[]): void => {
+    if (!ready && records.some((r) => r.type !== 'characterData')) changedWhilePreparing = true;
     for (const record of records) {
       const target = record.target;
       const targetEl = target.nodeType === 1 ? (target as Element) : target.parentElement;
@@ -268,9 +270,9 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
     if (fresh.length > 0) watchPendingHosts(fresh);
   };
 
-  const scan = (): void => {
+  const scan = (candidates?: CandidateSet): void => {
     for (const host of shadowHosts) if (!host.isConnected) shadowHosts.delete(host);
-    const result = scanDetailed(root, { extraHosts: shadowHosts, trustCache: true, previouslyMarked: marked });
+    const result = scanDetailed(root, { extraHosts: shadowHosts, trustCache: true, previouslyMarked: marked, candidates });
     marked = result.marked;
     roots = [];
     adopt(result);
@@ -381,13 +383,15 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
     // Large page: classify in slices first (no long task), then scan and report.
     ready = false;
     observe(root);
-    void prewarmClassifications(root, { extraHosts: shadowHosts, cancelled: () => disposed }).then(() => {
+    void prewarmClassifications(root, { extraHosts: shadowHosts, cancelled: () => disposed }).then((candidates) => {
       if (disposed) return;
       ready = true;
+      // Nothing relevant changed while preparing: the collected candidates are still the page's.
+      const unchanged = !changedWhilePreparing;
       fullRescan = false;
       dirtyForms.clear();
       rowChanges.clear();
-      scan();
+      scan(unchanged ? candidates : undefined);
       onChange(states.map((s) => s.form), 'initial');
     });
   } else {
