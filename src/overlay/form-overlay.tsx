@@ -7,11 +7,11 @@ import { createHost, setImportantStyles, type OverlayHost } from './host';
 import type { Positioner } from './positioner';
 import { BADGE_STYLES } from './styles';
 import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS, RENDER_AT_ONCE_LINES, RENDER_SLICE_MS } from './timing';
+import { buildOverlayView, placeholderView, type LineStatus, type OverlayView } from './view-model';
+import type { DetectPort } from './detect-port';
 
 /** The worker's finding for "checked with the data loaded so far" (src/messaging/handlers.ts). */
 export const PARTIAL_DATA_RULE = 'data.loading';
-import { buildOverlayView, placeholderView, type LineStatus, type OverlayView } from './view-model';
-import type { DetectPort } from './detect-port';
 
 export interface FormOverlayDeps {
   doc: Document;
@@ -68,8 +68,6 @@ export class FormOverlay {
   private destroyed = false;
   /** Re-checks made because the worker answered with partly loaded data. */
   private partialRechecks = 0;
-  /** Increments with every finished check (tests and benchmarks can wait on it). */
-  checks = 0;
 
   constructor(form: DetectedForm, private readonly deps: FormOverlayDeps) {
     this.form = form;
@@ -158,7 +156,6 @@ export class FormOverlay {
     if (!this.view) this.show(placeholderView(lines.length, sent, { kind: 'pending' }));
     const outcome = await checkLines(this.deps.send, sent.lines, controller.signal);
     if (outcome.kind === 'aborted' || this.destroyed) return;
-    this.checks += 1;
     if (outcome.kind === 'result' && outcome.result.findings.some((f) => f.rule === PARTIAL_DATA_RULE)) {
       // Shown now, checked again once more reference data is in (first install, an import).
       // Stops after the last delay: a dataset that never completes must not keep a large
@@ -313,10 +310,6 @@ export class FormOverlay {
     this.setOpen(slot.anchor);
     slot.host.shadow.querySelector<HTMLButtonElement>('button.chip')?.focus();
     return true;
-  }
-
-  hosts(): HTMLElement[] {
-    return [...this.badges.values()].map((s) => s.host.element);
   }
 
   destroy(): void {

@@ -217,11 +217,6 @@ export class PageOverlay implements RunningOverlay {
     );
   }
 
-  /** Badge hosts currently on the page (for tests). */
-  badgeHosts(): HTMLElement[] {
-    return [...this.forms.values()].flatMap((f) => f.hosts());
-  }
-
   stop(): void {
     this.stopWatching?.();
     this.stopWatching = undefined;
