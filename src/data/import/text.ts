@@ -56,15 +56,4 @@ export function parseCsv(text: string): Row[] {
   return rows;
 }
 
-/** Tab-delimited text, cells trimmed and unquoted. */
-export function parseTabbed(text: string): Row[] {
-  const rows: Row[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    rows.push({ cells: raw.split('\t').map((c) => c.trim().replace(/^"(.*)"$/s, '$1').trim()), line: i + 1 });
-  }
-  return rows;
-}
-
 export const isBlank = (row: Row): boolean => row.cells.every((c) => c === '');
