@@ -93,8 +93,15 @@ async function startWatcher(page: Page): Promise<{ initialMs: number; elements: 
       w.__stop = w.ClaimLensDetect.watchPage(document, (forms: any[], reason: string) => {
         w.__lines = forms.reduce((n: number, f: any) => n + f.lines.length, 0);
         if (reason === 'initial') resolve();
-      }, { onPass: (p: { ms: number; rescanned: boolean }) => w.__passes.push(p) });
+      }, {
+        onPass: (p: { ms: number; rescanned: boolean }) => {
+          w.__passes.push(p);
+          const end = performance.now();
+          (w.__detectionWindows ??= []).push([end - p.ms, end]);
+        },
+      });
     });
+    (w.__detectionWindows ??= []).push([t0, performance.now()]);
     return { initialMs: performance.now() - t0, elements: document.getElementsByTagName('*').length, lines: w.__lines };
   });
 }
@@ -181,9 +188,9 @@ export async function run(): Promise<Result[]> {
     // 3. Longest task on a 200-line claim page while detection runs.
     await load(page, claimPage(200, 1000));
     await page.evaluate(() => {
-      (window as any).__longTasks = [] as number[];
+      (window as any).__longTasks = [] as Array<[number, number]>;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as any).__longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) (window as any).__longTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask' });
     });
     await page.addScriptTag({ content: code });
@@ -213,13 +220,22 @@ export async function run(): Promise<Result[]> {
       for (const row of rows) row.remove();
       await new Promise((r) => setTimeout(r, 200));
     });
-    const longTasks = await page.evaluate(() => (window as any).__longTasks as number[]);
+    // Long tasks that overlap detection work (its first scan and slices, its passes); the
+    // page's own tasks (the bench inserting rows, parsing HTML) are not the detector's.
+    const { all: allLongTasks, detection: longTasks } = await page.evaluate(() => {
+      const w = window as any;
+      const windows = (w.__detectionWindows ?? []) as Array<[number, number]>;
+      const tasks = w.__longTasks as Array<[number, number]>;
+      const overlaps = ([start, duration]: [number, number]) => windows.some(([a, b]) => start < b && start + duration > a);
+      return { all: tasks.map((t) => t[1]), detection: tasks.filter(overlaps).map((t) => t[1]) };
+    });
     // The largest single task detection runs after slicing is the full scan with every
     // classification cached: a warm scanPage bounds it (it also re-reads attributes).
     const warmScanCpu: number[] = [];
     for (let run = 0; run < 5; run++) warmScanCpu.push(await cpuOf(page, cdp, 'ClaimLensDetect.scanPage(document), 0'));
     results.push({ name: 'largest detection task on the 200-line page: warm full scan, CPU time (median of 5)', value: round(median(warmScanCpu)), unit: 'ms', target: '<= 50 ms' });
-    results.push({ name: 'longest task (Long Tasks API, wall clock) while watching the 200-line page; 0 = none over 50 ms', value: round(Math.max(0, ...longTasks)), unit: 'ms', target: '<= 50 ms' });
+    results.push({ name: 'longest task overlapping detection work, 200-line page (Long Tasks API, wall clock; 0 = none over 50 ms)', value: round(Math.max(0, ...longTasks)), unit: 'ms', target: '<= 50 ms' });
+    results.push({ name: 'longest task of any kind during that run (page work included)', value: round(Math.max(0, ...allLongTasks)), unit: 'ms' });
   } finally {
     await browser.close();
   }
