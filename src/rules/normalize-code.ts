@@ -9,12 +9,16 @@ export interface ParsedCode {
   modifiers: string[];
 }
 
-/** CPT (5 digits), CPT Category II/III/PLA (4 digits + F/T/U/M), HCPCS Level II (letter + 4 digits). */
-export const CODE_PATTERN = /^(?:\d{5}|\d{4}[FTUM]|[A-V]\d{4})$/;
+/**
+ * CPT (5 digits); 4 digits + a letter: Category II (F), III (T), PLA (U), multianalyte (M)
+ * and the vaccine-administration codes 0001A… that CMS tables carry; HCPCS Level II
+ * (letter + 4 digits).
+ */
+export const CODE_PATTERN = /^(?:\d{5}|\d{4}[A-Z]|[A-V]\d{4})$/;
 /** A modifier is two characters, letters or digits (GP, 59, XU, F1, …). */
 export const MODIFIER_PATTERN = /^[A-Z0-9]{2}$/;
 
-const LEADING_CODE = /^\s*(\d{5}|\d{4}[FTUM]|[A-V]\d{4})(?![0-9])/i;
+const LEADING_CODE = /^\s*(\d{5}|\d{4}[A-Z]|[A-V]\d{4})(?![0-9])/i;
 
 export function normalizeCode(raw: string): ParsedCode | undefined {
   const match = LEADING_CODE.exec(raw);

@@ -12,6 +12,7 @@ describe('normalizeCode reads codes as billers type them', () => {
     ['97530 - Therapeutic activities', '97530', []],
     ['g0283', 'G0283', []],
     ['0591T', '0591T', []],
+    ['0001A', '0001A', []],
   ])('%j → %s %j', (raw, code, modifiers) => {
     expect(normalizeCode(raw)).toEqual({ code, modifiers });
   });
