@@ -6,42 +6,15 @@
  * you close it), headless otherwise.
  */
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM, DIST, ROOT, assertPrerequisites, launchExtension, serveStatic } from '../tests/e2e/harness';
+import { ROOT, launchExtension, serveStatic } from '../tests/e2e/harness';
 import { readBadges, waitForBadges, waitForReferenceData } from '../tests/e2e/overlay-helpers';
 
 const SCREENSHOT = join(ROOT, 'examples', 'demo-screenshot.png');
 const HEADFUL = Boolean(process.env.DISPLAY);
 
-interface Browser {
-  context: BrowserContext;
-  extensionUrl(path: string): string;
-  close(): Promise<void>;
-}
-
-/** The harness launches headless; with a display we want a window, same flags otherwise. */
-async function launch(): Promise<Browser> {
-  if (!HEADFUL) return launchExtension();
-  assertPrerequisites();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-demo-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const id = new URL(worker.url()).host;
-  return {
-    context,
-    extensionUrl: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+/** Headless in CI and on servers; a real window when there is a display. */
+function launch() {
+  return launchExtension({ headless: !HEADFUL });
 }
 
 async function main(): Promise<void> {

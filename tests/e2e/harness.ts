@@ -38,12 +38,19 @@ export function assertPrerequisites(): void {
 
 const LOCAL = /^(chrome-extension:|data:|blob:|about:|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/)/;
 
-export async function launchExtension(options: { userDataDir?: string } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /** Reuse a profile (e.g. to relaunch after stopping the browser mid-seed). */
+  userDataDir?: string;
+  /** Headless unless told otherwise (the demo opens a window when there is a display). */
+  headless?: boolean;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   assertPrerequisites();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'claimlens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
