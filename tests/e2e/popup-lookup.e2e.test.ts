@@ -13,7 +13,10 @@ afterAll(async () => {
 
 test('the popup shows 97530 at $34.61 (2025, national, non-facility) and the 97150 edit', async () => {
   const page = await extensionPage(session);
-  // Focus is in the input on open: typing goes straight in.
+  // Focus is in the input on open: typing goes straight in (once the popup has rendered).
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 })
+    .toBe('code-query');
   await page.keyboard.type('97530-GP');
   await page.locator('[data-testid="code-card"][data-code="97530"]').waitFor();
   expect(await page.getByTestId('fee-2025').textContent()).toBe('$34.61');
