@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     passWithNoTests: false,
+    allowOnly: false,
+    reporters: ['default', './tests/e2e/no-skips-reporter.ts'],
   },
 });
