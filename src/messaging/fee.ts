@@ -1,5 +1,7 @@
 import type { CodeCardRvu, GpciRecord } from '../data/store/api';
 import { unitFee } from '../rules/fee-unit';
+import { dollars, roundCents } from '../rules/money';
+import { isPricedStatus } from '../rules/status-codes';
 
 export type FeeSetting = 'non-facility' | 'facility';
 
@@ -18,9 +20,6 @@ export interface YearFee {
   breakdown: string[];
   source: string;
 }
-
-const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
-const money = (n: number) => `$${n.toFixed(2)}`;
 
 /**
  * allowed = [(work RVU × work GPCI) + (PE RVU × PE GPCI) + (MP RVU × MP GPCI)] × CF
@@ -43,10 +42,12 @@ export function yearFee(row: CodeCardRvu, gpci: GpciRecord | undefined, setting:
   if (gpci && Number(gpci.dataset.effective.slice(0, 4)) < row.year) {
     notes.push(`No ${row.year} GPCIs loaded: the ${gpci.dataset.effective.slice(0, 4)} GPCIs (${gpci.dataset.version}) are used.`);
   }
-  if (!['A', 'T'].includes(r.status)) notes.push(`Status ${r.status}: Medicare does not pay this code from the fee schedule amount.`);
+  // The same test the claim check uses (src/rules/fees.ts), so popup and overlay agree on what Medicare pays.
+  const total = roundCents(r.work + pe + r.mp);
+  if (!isPricedStatus(r.status, total)) notes.push(`Status ${r.status}: Medicare does not pay this code from the fee schedule amount.`);
+  else if (r.status === 'R') notes.push('Status R (restricted coverage): Medicare pays this amount only where its coverage conditions are met.');
   const weighted = unit.weightedRvu;
   const amount = unit.amount;
-  const total = round2(r.work + pe + r.mp);
   return {
     year: row.year,
     setting,
@@ -58,7 +59,7 @@ export function yearFee(row: CodeCardRvu, gpci: GpciRecord | undefined, setting:
     notes,
     breakdown: [
       `(${r.work} work × ${g.work}) + (${pe} PE × ${g.pe}) + (${r.mp} MP × ${g.mp}) = ${weighted.toFixed(4)} RVU`,
-      `${weighted.toFixed(4)} × CF ${cf} = ${money(amount)}`,
+      `${weighted.toFixed(4)} × CF ${cf} = ${dollars(amount)}`,
     ],
     source: [
       r.dataset.version,

@@ -35,4 +35,12 @@ describe('popup fee for one unit', () => {
   test('a code Medicare does not pay says so next to the amount', () => {
     expect(yearFee(row({ status: 'R', work: 0, peNonFacility: 0, peFacility: 0, mp: 0 }, 2025), undefined, 'non-facility')).toMatchObject({ amount: 0, notes: [expect.stringContaining('Status R')] });
   });
+
+  test('a restricted-coverage code with national RVUs is priced like the claim check prices it, with its condition', () => {
+    // Status R with RVUs: Medicare pays the fee schedule amount where the coverage conditions are met (engine: isPricedStatus).
+    const fee = yearFee(row({ status: 'R' }, 2025), undefined, 'non-facility')!;
+    expect(fee.amount).toBe(105); // (1 + 2 + 0.5) × 30
+    expect(fee.notes.join(' ')).not.toContain('does not pay');
+    expect(fee.notes.join(' ')).toContain('coverage');
+  });
 });
