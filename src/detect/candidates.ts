@@ -72,6 +72,28 @@ export function isCandidate(el: Element, gridFilter?: GridFilter): boolean {
   return true; // contenteditable
 }
 
+const DOCUMENT_FRAGMENT_NODE = 11; // a shadow root
+const CUSTOM_ELEMENTS_XPATH = ".//*[contains(local-name(), '-')]";
+
+/**
+ * Elements with a hyphen in their name, in document order. XPath filters natively: touching
+ * every element of a large page from script (one wrapper each) costs more than the rest of
+ * a scan. Shadow roots are no XPath context node, and some DOMs lack XPath: walk those.
+ */
+function customElementsIn(tree: ScanRoot): Element[] {
+  const doc = tree instanceof Document ? tree : tree.ownerDocument;
+  if (tree.nodeType !== DOCUMENT_FRAGMENT_NODE && typeof doc?.evaluate === 'function' && typeof XPathResult !== 'undefined') {
+    const found = doc.evaluate(CUSTOM_ELEMENTS_XPATH, tree, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    const out: Element[] = [];
+    for (let i = 0; i < found.snapshotLength; i++) out.push(found.snapshotItem(i) as Element);
+    return out;
+  }
+  const all = tree.querySelectorAll('*');
+  const out: Element[] = [];
+  for (let i = 0; i < all.length; i++) if (all[i]!.localName.includes('-')) out.push(all[i]!);
+  return out;
+}
+
 /**
  * @param extraHosts built-in elements known to host a shadow root (found by the watcher
  *   from an event's composed path): scanned too.
@@ -88,11 +110,7 @@ export function collectCandidates(root: ScanRoot, extraHosts: ReadonlySet<Elemen
     }
     // Shadow hosts: custom elements (reading .shadowRoot on every element costs more than
     // the rest of a scan); built-in hosts are found through events (see watch.ts) and extraHosts.
-    // A live collection is cheaper to create than a static list (shadow roots lack it).
-    const all: ArrayLike<Element> = 'getElementsByTagName' in tree ? tree.getElementsByTagName('*') : tree.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
-      const el = all[i]!;
-      if (!el.localName.includes('-')) continue;
+    for (const el of customElementsIn(tree)) {
       const shadow = getShadow(el);
       if (shadow) {
         if (!el.hasAttribute(UI_ATTRIBUTE)) visit(shadow);
