@@ -4,8 +4,11 @@ import type { ClaimIndex, LineView } from './claim-index';
 import type { Finding } from './finding';
 import { SOURCES } from './sources';
 
-/** Does the edit apply to this date of service? Deleted edits apply before their deletion date. */
-export function ptpEditApplies(edit: PtpEdit, dos: string): boolean {
+/**
+ * Does the edit apply to this date of service? Deleted edits apply before their deletion date;
+ * indicator 9 edits never apply. One rule for the claim check and the popup's edit list.
+ */
+export function ptpEditApplies(edit: Pick<PtpEdit, 'modifierIndicator' | 'deletion'>, dos: string): boolean {
   return edit.modifierIndicator !== 9 && (edit.deletion === null || dos < edit.deletion);
 }
 

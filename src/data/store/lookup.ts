@@ -2,6 +2,7 @@
 import type { ConversionFactorEntry } from '../bundle-conversion-factor';
 import { selectConversionFactor, selectPtpEdit } from '../dataset-selection';
 import type { PtpEdit } from '../reference';
+import { ptpEditApplies } from '../../rules/ptp';
 import type { CodeCard, CodeCardRvu, LookupOptions, ReferenceStore } from './api';
 import { codeOf, prefetchReference } from './prefetch';
 import { unpackEdits, type PackedEdit } from './ptp-pack';
@@ -26,7 +27,7 @@ function activeEdits(record: StoredPtp | null, dos: string): PackedEdit[] {
   const out: PackedEdit[] = [];
   for (const rows of byOther.values()) {
     const edit = selectPtpEdit(rows, dos);
-    if (edit && (!edit.deletion || edit.deletion > dos)) out.push(edit);
+    if (edit && ptpEditApplies(edit, dos)) out.push(edit);
   }
   return out.sort((a, b) => (a.other < b.other ? -1 : a.other > b.other ? 1 : 0));
 }
