@@ -46,13 +46,18 @@ export const handlers: Handlers = {
   },
 
   async 'check-claim'(request, deps) {
-    const status = await deps.seeding.waitFor(CLAIM_KINDS, DATA_WAIT_MS);
-    const settings = await loadSettings(deps.settingsArea);
+    // Hot path (every page edit): independent reads run together; only the claim's locality is kept from the GPCI table.
+    const [status, settings, store] = await Promise.all([
+      deps.seeding.waitFor(CLAIM_KINDS, DATA_WAIT_MS),
+      loadSettings(deps.settingsArea),
+      deps.seeding.store(),
+    ]);
     const claim = claimFromLines(request.lines, settings);
     const ref = await deps.store.prefetchReference(
-      await deps.seeding.store(),
+      store,
       claim.lines.map((line) => line.code),
       claim.lines.map((line) => line.dos),
+      { localities: [claim.locality] },
     );
     const result = deps.checkClaim(claim, ref);
     if (status.complete) return result;
