@@ -1,6 +1,6 @@
 import type { ClaimIndex } from './claim-index';
 import type { Finding } from './finding';
-import { isPricedStatus, PFS_STATUS } from './status-codes';
+import { isPricedRvu, PFS_STATUS } from './status-codes';
 import { SOURCES } from './sources';
 
 /** Codes Medicare replaces with a HCPCS Level II code (status I). */
@@ -21,7 +21,7 @@ export function checkCoverage(index: ClaimIndex): Finding[] {
       const info = PFS_STATUS[status];
       const source = `${rvu.dataset.version} (status ${status}); ${SOURCES.pfsStatus}`;
       if (status === 'T') {
-        const others = group.some((o) => o !== line && o.rvu && isPricedStatus(o.rvu.status, o.rvu.work + o.rvu.peNonFacility + o.rvu.mp) && o.rvu.status !== 'T');
+        const others = group.some((o) => o !== line && o.rvu && isPricedRvu(o.rvu) && o.rvu.status !== 'T');
         if (others) {
           findings.push({
             rule: 'coverage.not-payable',
@@ -46,7 +46,7 @@ export function checkCoverage(index: ClaimIndex): Finding[] {
         continue;
       }
       const replacement = MEDICARE_REPLACEMENT[code];
-      const priced = isPricedStatus(status, rvu.work + rvu.peNonFacility + rvu.mp);
+      const priced = isPricedRvu(rvu);
       const payment =
         status === 'R'
           ? priced

@@ -6,7 +6,7 @@ import { dollars, roundCents } from './money';
 import { MPPR_PE_FACTOR, mpprFullUnits, type MpprCandidate } from './mppr';
 import type { ClaimFees, LineFee } from './result';
 import { SOURCES } from './sources';
-import { isPricedStatus, PFS_STATUS } from './status-codes';
+import { isPricedRvu, PFS_STATUS } from './status-codes';
 
 export const ASSISTANT_FACTOR = 0.85;
 export const NON_PAR_FACTOR = 0.95;
@@ -183,9 +183,8 @@ function priceLine(index: ClaimIndex, line: LineView, geo: Geography): Priced | 
   if (!cf) {
     return zeroFee(line, line.year, 0, `no conversion factor for ${line.year} in the bundled data: no fee estimate`, [], rvu.dataset.version);
   }
-  const total = rvu.work + rvu.peNonFacility + rvu.mp;
   const status = PFS_STATUS[rvu.status];
-  if (!isPricedStatus(rvu.status, total)) {
+  if (!isPricedRvu(rvu)) {
     const note =
       rvu.status === 'R' || rvu.status === 'C'
         ? `status ${rvu.status}, contractor priced: Medicare has no national amount; your MAC prices it`

@@ -1,3 +1,4 @@
+import type { RvuRecord } from '../data/reference';
 import type { Severity } from './finding';
 
 /**
@@ -38,4 +39,9 @@ export const PFS_STATUS: Readonly<Record<string, StatusInfo>> = {
 export function isPricedStatus(status: string, totalRvu: number): boolean {
   if (status === 'A' || status === 'T') return true;
   return status === 'R' && totalRvu > 0;
+}
+
+/** isPricedStatus for an RVU row (national total: work + non-facility PE + MP). */
+export function isPricedRvu(rvu: Pick<RvuRecord, 'status' | 'work' | 'peNonFacility' | 'mp'>): boolean {
+  return isPricedStatus(rvu.status, rvu.work + rvu.peNonFacility + rvu.mp);
 }
