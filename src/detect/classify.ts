@@ -7,6 +7,8 @@ import { describe, readAttributes, type Attributes, type ScanContext } from './d
 import { scoreText, type KindScores } from './keywords';
 import type { DescriptorSource, FieldKind } from './types';
 
+type ScoredKind = FieldKind | 'decoy';
+
 /** How much each kind of describing text counts: what the user sees counts most. */
 export const SOURCE_WEIGHT: Record<DescriptorSource, number> = {
   label: 1,
@@ -39,23 +41,26 @@ export interface Classification {
 }
 
 export function classifyDescriptors(descriptors: ReturnType<typeof describe>): Classification | null {
+  // Runs for every candidate of a page: plain loops, no per-call arrays beyond the tokens.
   const totals: KindScores = {};
   let strongCpt = false;
-  const tokensByKind: string[][] = [];
+  const tokenLists: string[][] = [];
   for (const d of descriptors) {
     const { scores, tokens } = scoreText(d.text);
     const weight = SOURCE_WEIGHT[d.source];
-    for (const [kind, score] of Object.entries(scores) as Array<[FieldKind | 'decoy', number]>) {
-      totals[kind] = (totals[kind] ?? 0) + score * weight;
+    for (const kind in scores) {
+      const score = scores[kind as ScoredKind]!;
+      totals[kind as ScoredKind] = (totals[kind as ScoredKind] ?? 0) + score * weight;
       if (kind === 'cpt' && score >= 1) strongCpt = true;
     }
-    tokensByKind.push(tokens);
+    tokenLists.push(tokens);
   }
   let best: FieldKind | undefined;
   let bestScore = 0;
-  for (const [kind, score] of Object.entries(totals) as Array<[FieldKind | 'decoy', number]>) {
+  for (const kind in totals) {
+    const score = totals[kind as ScoredKind]!;
     if (kind !== 'decoy' && score > bestScore) {
-      best = kind;
+      best = kind as FieldKind;
       bestScore = score;
     }
   }
@@ -65,13 +70,14 @@ export function classifyDescriptors(descriptors: ReturnType<typeof describe>): C
   // Weak words alone ("Code", "From") are kept as candidates; their value decides (group.ts).
   if (bestScore < ACCEPT_SCORE && !((best === 'cpt' || best === 'dos') && bestScore >= WEAK_SCORE)) return null;
   const result: Classification = { kind: best, score: bestScore, weak: weak || bestScore < ACCEPT_SCORE };
-  const allTokens = tokensByKind.flat();
   if (best === 'dos') {
+    const allTokens = tokenLists.flat();
     if (allTokens.some((t) => t === 'to' || t === 'thru' || t === 'through' || t === 'end' || t === 'ending' || t === 't')) result.dateRole = 'to';
     else if (allTokens.some((t) => t === 'from' || t === 'start' || t === 'begin' || t === 'f')) result.dateRole = 'from';
   }
   if (best === 'modifier') {
     // "mod 2", "modifier 3", "Modifier B": the box number.
+    const allTokens = tokenLists.flat();
     for (let i = 0; i + 1 < allTokens.length; i++) {
       const t = allTokens[i];
       if (t === 'mod' || t === 'modifier' || t === 'modif') {

@@ -90,7 +90,12 @@ for (const rule of KEYWORD_RULES) {
   const existing = RULES_BY_PHRASE.get(rule.phrase);
   if (!existing || existing.score < rule.score) RULES_BY_PHRASE.set(rule.phrase, rule);
 }
-const LONGEST_PHRASE = Math.max(...KEYWORD_RULES.map((r) => r.phrase.split(' ').length));
+/** Per first word, the most words a phrase starting with it has: most words start none. */
+const LONGEST_FROM = new Map<string, number>();
+for (const phrase of RULES_BY_PHRASE.keys()) {
+  const words = phrase.split(' ');
+  LONGEST_FROM.set(words[0]!, Math.max(LONGEST_FROM.get(words[0]!) ?? 0, words.length));
+}
 
 export type KindScores = Partial<Record<FieldKind | 'decoy', number>>;
 
@@ -124,8 +129,8 @@ function computeScore(text: string): TextScore {
   let i = 0;
   while (i < tokens.length) {
     let matched = 0;
-    for (let n = Math.min(LONGEST_PHRASE, tokens.length - i); n >= 1; n--) {
-      const rule = RULES_BY_PHRASE.get(tokens.slice(i, i + n).join(' '));
+    for (let n = Math.min(LONGEST_FROM.get(tokens[i]!) ?? 0, tokens.length - i); n >= 1; n--) {
+      const rule = RULES_BY_PHRASE.get(n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' '));
       if (!rule) continue;
       matched = n;
       if (rule.kind !== 'neutral' && (scores[rule.kind] ?? 0) < rule.score) scores[rule.kind] = rule.score;
