@@ -1,6 +1,7 @@
 import { effectiveUnitMethod, type Claim } from '../rules/claim';
 import type { Finding, Severity } from '../rules/finding';
 import type { CheckResult } from '../rules/result';
+import { dollars } from '../rules/money';
 
 export interface TextOptions {
   /** How to name the input in the heading. */
@@ -141,8 +142,7 @@ function payerName(payer: Claim['payer']): string {
   return payer === 'medicare' ? 'Medicare' : payer === 'commercial' ? 'Commercial payer' : "Workers' comp";
 }
 
-export function money(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+/** The engine's money format ("$1,234.50"). */
+export const money = dollars;
 
 const s = (n: number): string => (n === 1 ? '' : 's');

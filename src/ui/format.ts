@@ -1,9 +1,9 @@
-/** "$34.61" — amounts are dollars already rounded to the cent. */
-export function formatMoney(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+import { dollars } from '../rules/money';
 
-/** RVUs and GPCIs as CMS prints them (up to 3 decimals, no trailing noise). */
+/** "$34.61": the engine's money format, so popup, overlay and CLI print amounts alike. */
+export const formatMoney = dollars;
+
+/** RVUs as CMS prints them (2 decimals). */
 export function formatRvu(value: number): string {
   return value.toFixed(2);
 }
