@@ -1,5 +1,5 @@
 /**
- * Overlay hosts: `claimlens-*` elements with an OPEN shadow root holding their own styles.
+ * Overlay hosts: `claimlens-*` elements with an OPEN shadow root holding their styles.
  * Content scripts cannot define custom elements (no registry in the isolated world), but an
  * undefined element with a valid custom-element name accepts attachShadow all the same.
  */
@@ -28,15 +28,54 @@ const HOST_RESET: Record<string, string> = {
   contain: 'layout style',
 };
 
+/** One constructed stylesheet per document and CSS text, adopted by every shadow root that uses it. */
+const sharedSheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
+
+function sharedSheet(doc: Document, css: string): CSSStyleSheet | null {
+  let sheets = sharedSheets.get(doc);
+  if (!sheets) sharedSheets.set(doc, (sheets = new Map()));
+  let sheet = sheets.get(css);
+  if (sheet === undefined) {
+    try {
+      const Sheet = doc.defaultView?.CSSStyleSheet;
+      sheet = Sheet ? new Sheet() : null;
+      sheet?.replaceSync(css);
+    } catch {
+      sheet = null; // no constructable stylesheets here: each root gets a <style>
+    }
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * Styles go in through one shared constructable stylesheet: 200 badges then share one
+ * parsed sheet and carry no <style> node each. Where adopting fails (older engines, some
+ * content-script worlds), a <style> element carries them instead.
+ */
+function applyStyles(doc: Document, shadow: ShadowRoot, css: string): void {
+  const sheet = sharedSheet(doc, css);
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      if (shadow.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // fall through to the <style> element
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.prepend(style);
+}
+
 export function createHost(doc: Document, tag: `claimlens-${string}`, css: string, styles: Record<string, string>): OverlayHost {
   const element = doc.createElement(tag);
   element.setAttribute(UI_ATTRIBUTE, '');
   setImportantStyles(element, { ...HOST_RESET, ...styles });
   const shadow = element.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
   const mount = doc.createElement('div');
-  shadow.append(style, mount);
+  shadow.append(mount);
+  applyStyles(doc, shadow, css);
   return { element, shadow, mount };
 }
 
