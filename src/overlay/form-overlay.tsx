@@ -18,8 +18,6 @@ export interface FormOverlayDeps {
   detect: DetectPort;
   send: SendMessage;
   positioner: Positioner;
-  /** Where badge hosts go (the overlay layer). */
-  layer: HTMLElement;
   today(): string;
   /** Called after every render, e.g. to update the page summary. */
   onRendered(): void;
@@ -174,6 +172,8 @@ export class FormOverlay {
    * Shows a view: removes badges of lines that no longer have a code, then adds or updates
    * the others in slices of RENDER_SLICE_MS, yielding to the page between slices (a new view
    * cancels the slices left of an older one). Badges whose content did not change are skipped.
+   * New badges are rendered off-document and handed to the positioner, which attaches them
+   * a frame-sized batch at a time.
    */
   private show(view: OverlayView): void {
     this.view = view;
@@ -192,31 +192,23 @@ export class FormOverlay {
     for (const [anchor, slot] of this.badges) if (!wanted.has(anchor)) this.removeBadge(slot);
     const work = [...wanted];
     let next = 0;
-    // New badges are built off-document and attached together at the end, so the page
-    // lays out and paints them once rather than once per slice.
-    const fresh: BadgeSlot[] = [];
-    const attachFresh = () => {
-      const live = fresh.filter((slot) => this.badges.get(slot.anchor) === slot);
-      this.deps.layer.append(...live.map((slot) => slot.host.element));
-      for (const slot of live) this.track(slot);
-      fresh.length = 0;
-    };
     const slice = () => {
-      if (this.destroyed) return;
-      if (generation !== this.renderGeneration) return attachFresh();
+      if (this.destroyed || generation !== this.renderGeneration) return;
       const started = performance.now();
       while (next < work.length && performance.now() - started < RENDER_SLICE_MS) {
         const [anchor, lineIndex] = work[next++]!;
         let slot = this.badges.get(anchor);
-        if (!slot) fresh.push((slot = this.createBadge(anchor, lineIndex)));
+        const fresh = !slot;
+        if (!slot) slot = this.createBadge(anchor, lineIndex);
         slot.lineIndex = lineIndex;
         this.renderBadge(slot);
+        // Built off-document; the positioner attaches it, placed, in a coming frame.
+        if (fresh) this.track(slot);
       }
       if (next < work.length) {
         setTimeout(slice, 0);
         return;
       }
-      attachFresh();
       this.deps.onRendered();
     };
     // A typical claim renders at once; a large one starts in a task of its own, apart from
@@ -234,7 +226,7 @@ export class FormOverlay {
   }
 
   private track(slot: BadgeSlot): void {
-    this.deps.positioner.track(slot.host.element, slot.anchor, (upward) => {
+    this.deps.positioner.attach(slot.host.element, slot.anchor, (upward) => {
       slot.openUpward = upward;
       // Closed details are not drawn: they pick the direction up when they open.
       if (this.openAnchor === slot.anchor) this.renderBadge(slot);
@@ -266,8 +258,6 @@ export class FormOverlay {
     // must not clip its details, which overflow the host.
     setImportantStyles(slot.host.element, {
       'z-index': open ? '2' : '1',
-      'content-visibility': open ? 'visible' : 'auto',
-      'contain-intrinsic-size': 'auto 96px auto 20px',
     });
     render(
       <Badge

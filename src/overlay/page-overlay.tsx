@@ -81,7 +81,6 @@ export class PageOverlay implements RunningOverlay {
       detect: this.options.detect,
       send: this.options.send,
       positioner: this.positioner!,
-      layer: this.layer!,
       today: this.today,
       onRendered: () => this.renderSummary(),
     });

@@ -1,4 +1,5 @@
 import { setImportantStyles } from './host';
+import { ATTACH_PER_FRAME } from './timing';
 
 /** Gap between a field's right edge and its badge, px. */
 const BADGE_GAP_PX = 4;
@@ -19,9 +20,15 @@ interface Anchored {
  * Keeps each badge just outside the right edge of its field, vertically centred, without
  * touching the page's layout: all hosts sit in an absolutely positioned layer, and every
  * move is batched into one animation frame (all reads, then all writes).
+ *
+ * New hosts join the layer through the same frame pass, at most ATTACH_PER_FRAME per frame
+ * and already placed: a frame never lays out and paints more new badges than that, and a
+ * badge is never drawn before it has its position.
  */
 export class Positioner {
   private readonly items = new Map<HTMLElement, Anchored>();
+  /** Hosts waiting to join the layer, in the order they were added. */
+  private readonly pending = new Map<HTMLElement, Anchored>();
   /** Hosts to place in the next frame; undefined = all of them (scroll, resize, reflow). */
   private dirty: Set<HTMLElement> | undefined = new Set();
   private frame = 0;
@@ -38,14 +45,22 @@ export class Positioner {
     this.view = layer.ownerDocument.defaultView ?? window;
   }
 
+  /** Keeps an attached host beside its field. */
   track(host: HTMLElement, anchor: Element, onPlaced?: (openUpward: boolean) => void): void {
     this.items.set(host, { host, anchor, onPlaced });
     this.dirty?.add(host);
     this.request();
   }
 
+  /** Adds a host that is not in the document yet: it joins the layer, placed, in a coming frame. */
+  attach(host: HTMLElement, anchor: Element, onPlaced?: (openUpward: boolean) => void): void {
+    this.pending.set(host, { host, anchor, onPlaced });
+    this.request();
+  }
+
   untrack(host: HTMLElement): void {
     this.items.delete(host);
+    this.pending.delete(host);
     this.dirty?.delete(host);
   }
 
@@ -61,13 +76,26 @@ export class Positioner {
       this.frame = 0;
       const hosts = this.dirty;
       this.dirty = new Set();
-      this.place(hosts ? [...hosts].flatMap((h) => this.items.get(h) ?? []) : [...this.items.values()]);
+      const joining = this.takePending();
+      const moved = hosts ? [...hosts].flatMap((h) => this.items.get(h) ?? []) : [...this.items.values()];
+      this.place([...moved, ...joining]);
+      if (joining.length > 0) {
+        this.layer.append(...joining.map((item) => item.host));
+        for (const item of joining) this.items.set(item.host, item);
+      }
+      if (this.pending.size > 0) this.request();
     });
   }
 
-  /** Places every badge now. */
-  placeAll(): void {
-    this.place([...this.items.values()]);
+  /** The next hosts to attach (at most ATTACH_PER_FRAME); those whose field already left are dropped. */
+  private takePending(): Anchored[] {
+    const batch: Anchored[] = [];
+    for (const [host, item] of this.pending) {
+      if (batch.length >= ATTACH_PER_FRAME) break;
+      this.pending.delete(host);
+      if (item.anchor.isConnected) batch.push(item);
+    }
+    return batch;
   }
 
   /** Reads every rectangle first, then writes every position, so layout is computed once. */
@@ -106,6 +134,7 @@ export class Positioner {
     if (this.frame) this.view.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.items.clear();
+    this.pending.clear();
     this.dirty = new Set();
   }
 }

@@ -16,3 +16,7 @@ export const RENDER_SLICE_MS = 12;
 
 /** Claims up to this many lines render in the same task as the answer (no extra wait). */
 export const RENDER_AT_ONCE_LINES = 24;
+
+/** Most new badges that join the page in one frame: bounds the style, layout and paint work
+ * a frame spends on them (a 200-line claim appears over ten frames, not in one long one). */
+export const ATTACH_PER_FRAME = 20;
