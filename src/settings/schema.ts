@@ -42,8 +42,10 @@ export const Settings = z.object({
   qualifyingApm: z.boolean().default(false),
   /** Services furnished by a PT/OT assistant are billed with CQ/CO (paid at 85 %). */
   assistant: Assistant.default('none'),
-  /** Therapy allowed amounts already billed this calendar year (KX threshold). */
+  /** PT and SLP allowed amounts already billed this calendar year (their combined KX threshold). */
   therapyYearToDate: z.number().nonnegative('therapy amount cannot be negative').max(1_000_000).default(0),
+  /** OT allowed amounts already billed this calendar year: OT has its own KX threshold. */
+  therapyYearToDateOt: z.number().nonnegative('therapy amount cannot be negative').max(1_000_000).default(0),
   /** Extra sites (beyond localhost) where the overlay runs; each needs a granted permission. */
   overlaySites: z.array(OverlaySite).max(200).default([]),
 });

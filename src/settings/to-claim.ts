@@ -8,7 +8,7 @@ const EVALUATION_CODES = /^9716[1-8]$/;
 /**
  * A claim from the lines a content script read and the practice's settings. Settings give
  * what a portal page does not show: payer, locality, setting, unit method, participation,
- * therapy amount billed this year, fee percentage. With an assistant set, lines without
+ * therapy amounts billed this year (PT+SLP, OT), fee percentage. With an assistant set, lines without
  * CQ/CO get the assistant's modifier (not evaluations) so the engine applies the 85 % rate.
  */
 export function claimFromLines(lines: ServiceLine[], settings: Settings): Claim {
@@ -21,6 +21,7 @@ export function claimFromLines(lines: ServiceLine[], settings: Settings): Claim 
     participating: settings.participating,
     qualifyingApm: settings.qualifyingApm,
     therapyYearToDate: settings.therapyYearToDate,
+    therapyYearToDateOt: settings.therapyYearToDateOt,
     feePercentOfMedicare,
     lines: settings.assistant === 'none' ? lines : lines.map((line) => withAssistant(line, settings.assistant as 'CQ' | 'CO')),
   });

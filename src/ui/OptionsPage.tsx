@@ -117,7 +117,7 @@ export function OptionsPage({ send, permissions }: { send: Send; permissions: Si
           </select>
         </div>
         <div class="row">
-          <label for="ytd">Therapy billed this year ($, for the KX threshold)</label>
+          <label for="ytd">PT and SLP billed this year ($, for their combined KX threshold)</label>
           <input
             id="ytd"
             type="number"
@@ -125,6 +125,17 @@ export function OptionsPage({ send, permissions }: { send: Send; permissions: Si
             step={0.01}
             value={settings.therapyYearToDate}
             onChange={(e) => update({ therapyYearToDate: Number(e.currentTarget.value) })}
+          />
+        </div>
+        <div class="row">
+          <label for="ytd-ot">OT billed this year ($, OT has its own KX threshold)</label>
+          <input
+            id="ytd-ot"
+            type="number"
+            min={0}
+            step={0.01}
+            value={settings.therapyYearToDateOt}
+            onChange={(e) => update({ therapyYearToDateOt: Number(e.currentTarget.value) })}
           />
         </div>
       </fieldset>

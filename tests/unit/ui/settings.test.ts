@@ -3,6 +3,9 @@ import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { loadSettings, saveSettings, type KeyValueArea } from '../../../src/settings/storage';
 import { exportSettings, importSettings } from '../../../src/settings/transfer';
 import { siteToMatchPattern, syncOverlaySites, type OverlayApis } from '../../../src/settings/overlay-sites';
+import { claimFromLines } from '../../../src/settings/to-claim';
+import { checkClaim } from '../../../src/rules/check-claim';
+import { fakeReference } from '../rules/fake-reference';
 
 function area(initial: Record<string, unknown> = {}): KeyValueArea {
   const data = { ...initial };
@@ -52,5 +55,16 @@ describe('settings', () => {
     const result = await syncOverlaySites(['https://granted.example.com/*', 'https://refused.example.com/*'], apis);
     expect(result).toEqual({ active: ['https://granted.example.com/*'], notGranted: ['https://refused.example.com/*'] });
     expect(registered).toEqual([['https://granted.example.com/*']]);
+  });
+
+  test('KX: the PT/SLP amount of the year does not count toward the separate OT threshold', () => {
+    // 2025 threshold $2,410, PT and SLP combined, OT separately (domain.md §2, CMS Pub. 100-02 ch. 15 §220.3).
+    const settings = { ...DEFAULT_SETTINGS, therapyYearToDate: 2400, therapyYearToDateOt: 300 };
+    const lines = [
+      { code: '97530', modifiers: ['GP'], units: 1, minutes: 15, dos: '2025-03-04', diagnoses: [] },
+      { code: '97535', modifiers: ['GO'], units: 1, minutes: 15, dos: '2025-03-04', diagnoses: [] },
+    ];
+    const kx = checkClaim(claimFromLines(lines, settings), fakeReference()).findings.filter((f) => f.rule === 'modifier.kx-required');
+    expect(kx.map((f) => f.lines)).toEqual([[0]]);
   });
 });
