@@ -14,9 +14,15 @@ const DATA_ATTRIBUTES = ['data-field', 'data-testid', 'data-test', 'data-col', '
 export const DESCRIBING_ATTRIBUTES: ReadonlySet<string> = new Set(['name', 'id', 'aria-label', 'aria-labelledby', 'placeholder',
   'title', 'role', 'type', 'contenteditable', ...DATA_ATTRIBUTES]);
 
+const DATA_ATTRIBUTE_SET: ReadonlySet<string> = new Set(DATA_ATTRIBUTES);
+
 export type Attributes = ReadonlyMap<string, string>;
 
+const NO_ATTRIBUTES: Attributes = new Map();
+
 export function readAttributes(el: Element): Attributes {
+  // Most cells and many wrappers have no attribute at all: one cheap call says so.
+  if (!el.hasAttributes()) return NO_ATTRIBUTES;
   const out = new Map<string, string>();
   for (const name of el.getAttributeNames()) {
     if (DESCRIBING_ATTRIBUTES.has(name)) out.set(name, el.getAttribute(name) ?? '');
@@ -80,19 +86,22 @@ export function describe(el: Element, context: ScanContext, attrs: Attributes = 
     add('placeholder', attrs.get('placeholder'));
     add('title', attrs.get('title'));
   }
+  const addDataAttributes = (from: Attributes): void => {
+    if (hasDataAttribute(from)) for (const attr of DATA_ATTRIBUTES) add('data-attribute', from.get(attr));
+  };
   const cell = control ? cellOf(el) : el;
   if (!control) {
     // A read-only cell is known by its column: nothing at all when it is itself a header.
     const header = headerTextFor(el, headers);
     if (!header) return out;
     add('column-header', header);
-    for (const attr of DATA_ATTRIBUTES) add('data-attribute', attrs.get(attr));
+    addDataAttributes(attrs);
     return out;
   }
-  for (const attr of DATA_ATTRIBUTES) add('data-attribute', attrs.get(attr));
+  addDataAttributes(attrs);
   if (cell) {
     add('column-header', headerTextFor(cell, headers));
-    if (cell !== el) for (const attr of DATA_ATTRIBUTES) add('data-attribute', cell.getAttribute(attr));
+    if (cell !== el) addDataAttributes(readAttributes(cell));
   }
   if (control && out.every((d) => d.source !== 'label' && d.source !== 'aria-label' && d.source !== 'aria-labelledby')) {
     add('nearby-text', nearbyText(el, cell));
@@ -100,10 +109,15 @@ export function describe(el: Element, context: ScanContext, attrs: Attributes = 
   return out;
 }
 
+function hasDataAttribute(attrs: Attributes): boolean {
+  for (const name of attrs.keys()) if (DATA_ATTRIBUTE_SET.has(name)) return true;
+  return false;
+}
+
 /** "<span>CPT:</span><input>" or "<td>CPT:</td><td><input></td>": the short text just before. */
 function nearbyText(el: Element, cell: Element | null): string {
   const before = el.previousElementSibling;
-  if (before && !before.querySelector('input, select, textarea') && !isFormControl(before)) {
+  if (before && !containsControl(before, 'input, select, textarea') && !isFormControl(before)) {
     const text = ownText(before, 40);
     if (text.trim()) return text;
   }
@@ -112,7 +126,18 @@ function nearbyText(el: Element, cell: Element | null): string {
   if (prev?.nodeType === 3 && prev.nodeValue?.trim()) return prev.nodeValue.slice(-40);
   if (cell && cell !== el && cell.childElementCount <= 2) {
     const previousCell = cell.previousElementSibling;
-    if (previousCell && !previousCell.querySelector('input, select, textarea, [role="combobox"]')) return ownText(previousCell, 40);
+    if (previousCell && !containsControl(previousCell, 'input, select, textarea, [role="combobox"]')) return ownText(previousCell, 40);
   }
   return '';
+}
+
+const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
+
+/** el.querySelector(selector) !== null, answered without a query in the usual cases (an
+ * empty element; a grid cell whose first child is the control). */
+function containsControl(el: Element, selector: string): boolean {
+  const first = el.firstElementChild;
+  if (first === null) return false;
+  if (CONTROL_TAGS.has(first.localName)) return true;
+  return el.querySelector(selector) !== null;
 }
