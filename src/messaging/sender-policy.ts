@@ -39,11 +39,11 @@ export function classifySender(sender: SenderInfo, self: SelfInfo): SenderKind |
   return undefined;
 }
 
-/** Why a message is refused, or undefined when the sender may send it. */
-export function refuseSender(type: RequestType, sender: SenderInfo, self: SelfInfo): string | undefined {
+/** Why a message is refused, or undefined when the sender may send it (type: as sent, not yet validated). */
+export function refuseSender(type: string | undefined, sender: SenderInfo, self: SelfInfo): string | undefined {
   const kind = classifySender(sender, self);
   if (!kind) return 'message refused: not sent by ClaimLens';
-  if (kind !== 'extension-page' && EXTENSION_PAGES_ONLY.has(type)) {
+  if (kind !== 'extension-page' && type !== undefined && EXTENSION_PAGES_ONLY.has(type as RequestType)) {
     return `message refused: ${type} is only accepted from the ClaimLens popup or settings page`;
   }
   return undefined;

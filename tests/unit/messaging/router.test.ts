@@ -95,6 +95,14 @@ describe('worker message router', () => {
     expect(await handleMessage({ type: 'check-claim', lines: [line] }, contentScript, self, d)).toMatchObject({ ok: true });
   });
 
+  test('refuses a sender before validating its payload (no schema details, no parsing of large bodies for it)', async () => {
+    const d = deps();
+    const bigImport = { type: 'import-dataset', fileName: 'a.csv', bytes: 'not base64!' };
+    expect(await handleMessage(bigImport, contentScript, self, d)).toMatchObject({ ok: false, error: expect.stringContaining('only accepted from the ClaimLens popup or settings page') });
+    expect(await handleMessage({ type: 'check-claim', lines: 'x' }, otherExtension, self, d)).toMatchObject({ ok: false, error: expect.stringContaining('not sent by ClaimLens') });
+    expect(await handleMessage(null, otherExtension, self, d)).toMatchObject({ ok: false, error: expect.stringContaining('not sent by ClaimLens') });
+  });
+
   test('check-claim merges the saved settings into the claim', async () => {
     const claims: Claim[] = [];
     const d = deps({ claims });
