@@ -77,7 +77,6 @@ export function computeFees(index: ClaimIndex): FeeResult {
 
   const lineFees: LineFee[] = [];
   const byLine = new Map<number, LineFee>();
-  const priced: Priced[] = [];
   const pricedByDos = new Map<string, Priced[]>();
   const extraUnitByLine = new Map<number, number>();
 
@@ -89,7 +88,6 @@ export function computeFees(index: ClaimIndex): FeeResult {
       byLine.set(line.index, result.fee);
       continue;
     }
-    priced.push(result);
     const list = pricedByDos.get(line.dos);
     if (list) list.push(result);
     else pricedByDos.set(line.dos, [result]);
@@ -108,7 +106,7 @@ export function computeFees(index: ClaimIndex): FeeResult {
       const tBlocked = p.rvu.status === 'T' && others.length > 0;
       // One more unit of a MULT_PROC 5 code on a day that already has therapy units is never the full-PE unit.
       extraUnitByLine.set(p.line.index, tBlocked ? 0 : p.rvu.multProc === '5' && mpprDay ? mpprReducedUnit(p) : p.unitAllowed);
-      const fee = finishLine(index, p, dos, fullUnits, candidates.length, tBlocked);
+      const fee = finishLine(index, p, dos, fullUnits, tBlocked);
       lineFees.push(fee);
       byLine.set(p.line.index, fee);
     }
@@ -226,7 +224,6 @@ function finishLine(
   p: Priced,
   dos: string,
   fullUnits: Map<number, number>,
-  mpprCount: number,
   tBlocked: boolean,
 ): LineFee {
   const { claim } = index;
@@ -241,7 +238,7 @@ function finishLine(
     medicareAllowed = 0;
     notes.push(`status T: not paid because another fee-schedule service is billed on ${dos}`);
     breakdown.push('$0.00: status T with another paid service the same day');
-  } else if (rvu.multProc === '5' && mpprCount > 0 && units > 0) {
+  } else if (rvu.multProc === '5' && units > 0) {
     const full = Math.min(units, fullUnits.get(line.index) ?? 0);
     const reduced = units - full;
     if (reduced > 0) {

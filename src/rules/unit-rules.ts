@@ -84,7 +84,8 @@ function addToService(map: Map<string, Service>, label: string, line: LineView):
 function checkUntimed(code: string, lines: LineView[], dos: string, out: UnitCheck): void {
   let billed = 0;
   for (const line of lines) billed += line.units;
-  for (const line of lines) if (lines.length === 1) out.expectations.push({ line: line.index, min: 1, max: 1, method: 'untimed' });
+  // Expectations are per line; several lines of one untimed code share the finding below instead.
+  if (lines.length === 1) out.expectations.push({ line: lines[0]!.index, min: 1, max: 1, method: 'untimed' });
   if (billed <= 1) return;
   out.findings.push({
     rule: 'units.untimed-multiple',
