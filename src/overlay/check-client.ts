@@ -1,7 +1,8 @@
 import type { ServiceLine } from '../rules/claim';
 import type { CheckResult } from '../rules/result';
-import { parseCheckClaimResponse } from './check-response';
+import { parseCheckClaimResponseSliced } from './check-response';
 import { LOADING_RETRY_DELAYS_MS } from './timing';
+import { yieldToPage } from './yield-to-page';
 
 /** Sends one runtime message to the service worker and resolves with its raw answer. */
 export type SendMessage = (message: unknown) => Promise<unknown>;
@@ -50,7 +51,7 @@ export async function checkLines(
     if (signal.aborted) return { kind: 'aborted' };
     let error: string;
     try {
-      const answer = parseCheckClaimResponse(await send({ type: 'check-claim', lines }));
+      const answer = await parseCheckClaimResponseSliced(await send({ type: 'check-claim', lines }), yieldToPage);
       if (answer.ok) return signal.aborted ? { kind: 'aborted' } : { kind: 'result', result: answer.data };
       error = answer.error;
     } catch (thrown) {

@@ -49,12 +49,62 @@ export type CheckClaimResponse =
   | { ok: true; data: CheckResult }
   | { ok: false; error: string };
 
+function invalid(issue: z.core.$ZodIssue | undefined): CheckClaimResponse {
+  return { ok: false, error: `unexpected answer from the extension: ${issue?.message ?? 'invalid'}` };
+}
+
 /** Parses a raw answer; a malformed one becomes an error answer, never an exception. */
 export function parseCheckClaimResponse(raw: unknown): CheckClaimResponse {
   const parsed = CheckClaimResponseSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, error: `unexpected answer from the extension: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-  }
+  if (!parsed.success) return invalid(parsed.error.issues[0]);
   // Rule ids arrive as strings; RuleId is a string template type, so this is the same data.
   return parsed.data as CheckClaimResponse;
+}
+
+/** The answer's outline, its findings and fee lines left for validating in slices. */
+const OutlineSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    data: z.object({
+      findings: z.array(z.unknown()),
+      fees: z.object({ lines: z.array(z.unknown()), allowed: Money, medicarePays: Money, payerPays: Money }),
+    }),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+/** Items validated between two yields to the page. */
+export const VALIDATE_SLICE_ITEMS = 50;
+
+/**
+ * parseCheckClaimResponse for large answers: the same checks, but findings and fee lines
+ * are validated VALIDATE_SLICE_ITEMS at a time with `yieldToPage()` in between, so the
+ * answer for a 200-line claim never holds the page's main thread in one long task.
+ * Answers with fewer items are validated at once (no added latency while typing).
+ */
+export async function parseCheckClaimResponseSliced(raw: unknown, yieldToPage: () => Promise<void>): Promise<CheckClaimResponse> {
+  const outline = OutlineSchema.safeParse(raw);
+  if (!outline.success) return invalid(outline.error.issues[0]);
+  if (!outline.data.ok) return outline.data;
+  const { findings, fees } = outline.data.data;
+  if (findings.length + fees.lines.length <= VALIDATE_SLICE_ITEMS) return parseCheckClaimResponse(raw);
+  const validated = { findings: [] as unknown[], lines: [] as unknown[] };
+  const parts = [
+    { items: findings, schema: FindingSchema, into: validated.findings },
+    { items: fees.lines, schema: LineFeeSchema, into: validated.lines },
+  ] as const;
+  let sinceYield = 0;
+  for (const { items, schema, into } of parts) {
+    for (const item of items) {
+      if (sinceYield++ === VALIDATE_SLICE_ITEMS) {
+        sinceYield = 1;
+        await yieldToPage();
+      }
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) return invalid(parsed.error.issues[0]);
+      into.push(parsed.data);
+    }
+  }
+  const data = { findings: validated.findings, fees: { ...fees, lines: validated.lines } };
+  return { ok: true, data: data as CheckResult };
 }
