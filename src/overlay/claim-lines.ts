@@ -16,39 +16,46 @@ export interface ClaimLines {
   skipped: Map<number, SkipReason>;
 }
 
+export function emptyClaimLines(): ClaimLines {
+  return { lines: [], sentToPage: [], dosDefaulted: new Set(), skipped: new Map() };
+}
+
 /**
- * Turns what was read from the page into the lines of a check-claim request.
+ * Adds what was read from page line `pageIndex` to a check-claim request being built.
  * A line needs a procedure code; a missing date of service becomes today (and the badge
  * says so) because billers key the date last and still want feedback while typing.
  */
-export function buildClaimLines(read: ReadonlyArray<ReadLine | undefined>, today: string): ClaimLines {
-  const out: ClaimLines = { lines: [], sentToPage: [], dosDefaulted: new Set(), skipped: new Map() };
-  read.forEach((line, pageIndex) => {
-    if (!line || !line.code.trim() || !normalizeCode(line.code)) {
-      out.skipped.set(pageIndex, { kind: 'empty' });
-      return;
-    }
-    const dosMissing = !line.dos;
-    const parsed = ServiceLine.safeParse({
-      code: line.code,
-      modifiers: line.modifiers,
-      units: line.units,
-      minutes: line.minutes,
-      dos: line.dos ?? today,
-      dosTo: line.dosTo,
-      diagnoses: line.diagnoses,
-      charge: line.charge,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') ?? 'line';
-      out.skipped.set(pageIndex, { kind: 'invalid', message: `${field}: ${issue?.message ?? 'not readable'}` });
-      return;
-    }
-    if (dosMissing) out.dosDefaulted.add(pageIndex);
-    out.lines.push(parsed.data);
-    out.sentToPage.push(pageIndex);
+export function addClaimLine(out: ClaimLines, line: ReadLine | undefined, pageIndex: number, today: string): void {
+  if (!line || !line.code.trim() || !normalizeCode(line.code)) {
+    out.skipped.set(pageIndex, { kind: 'empty' });
+    return;
+  }
+  const dosMissing = !line.dos;
+  const parsed = ServiceLine.safeParse({
+    code: line.code,
+    modifiers: line.modifiers,
+    units: line.units,
+    minutes: line.minutes,
+    dos: line.dos ?? today,
+    dosTo: line.dosTo,
+    diagnoses: line.diagnoses,
+    charge: line.charge,
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'line';
+    out.skipped.set(pageIndex, { kind: 'invalid', message: `${field}: ${issue?.message ?? 'not readable'}` });
+    return;
+  }
+  if (dosMissing) out.dosDefaulted.add(pageIndex);
+  out.lines.push(parsed.data);
+  out.sentToPage.push(pageIndex);
+}
+
+/** Turns what was read from the page (one entry per page line) into a check-claim request. */
+export function buildClaimLines(read: ReadonlyArray<ReadLine | undefined>, today: string): ClaimLines {
+  const out = emptyClaimLines();
+  read.forEach((line, pageIndex) => addClaimLine(out, line, pageIndex, today));
   return out;
 }
 

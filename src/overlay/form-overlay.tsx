@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import type { DetectedForm, DetectedLine } from '../detect/types';
+import type { DetectedForm, DetectedLine, ReadLine } from '../detect/types';
 import { Badge } from './components/Badge';
-import { buildClaimLines } from './claim-lines';
+import { addClaimLine, emptyClaimLines, type ClaimLines } from './claim-lines';
 import { checkLines, type SendMessage } from './check-client';
 import { createHost, setImportantStyles, type OverlayHost } from './host';
 import type { Positioner } from './positioner';
@@ -9,6 +9,7 @@ import { BADGE_STYLES } from './styles';
 import { CHECK_DEBOUNCE_MS, LOADING_RETRY_DELAYS_MS, RENDER_AT_ONCE_LINES, RENDER_SLICE_MS } from './timing';
 import { buildOverlayView, placeholderView, type LineStatus, type OverlayView } from './view-model';
 import type { DetectPort } from './detect-port';
+import { yieldToPage } from './yield-to-page';
 
 /** The worker's finding for "checked with the data loaded so far" (src/messaging/handlers.ts). */
 export const PARTIAL_DATA_RULE = 'data.loading';
@@ -139,14 +140,8 @@ export class FormOverlay {
     const controller = new AbortController();
     this.inFlight = controller;
     const lines = this.form.lines;
-    const read = lines.map((line) => {
-      try {
-        return this.deps.detect.readLine(line);
-      } catch {
-        return undefined; // a field the page removed mid-read: treat the line as empty
-      }
-    });
-    const sent = buildClaimLines(read, this.deps.today());
+    const sent = await this.readLines(lines, controller.signal);
+    if (!sent) return;
     if (sent.lines.length === 0) {
       this.show(placeholderView(lines.length, sent, { kind: 'pending' }));
       return;
@@ -166,6 +161,32 @@ export class FormOverlay {
         ? buildOverlayView(lines.length, sent, outcome.result)
         : placeholderView(lines.length, sent, { kind: 'unavailable', message: outcome.message }),
     );
+  }
+
+  /**
+   * Reads and validates the form's lines. A large claim is read in slices of RENDER_SLICE_MS
+   * with the page free in between; undefined when a newer check or destroy() cut it short.
+   */
+  private async readLines(lines: readonly DetectedLine[], signal: AbortSignal): Promise<ClaimLines | undefined> {
+    const sent = emptyClaimLines();
+    const today = this.deps.today();
+    const sliced = lines.length > RENDER_AT_ONCE_LINES;
+    let sliceStarted = performance.now();
+    for (const [index, line] of lines.entries()) {
+      if (sliced && performance.now() - sliceStarted >= RENDER_SLICE_MS) {
+        await yieldToPage();
+        if (signal.aborted || this.destroyed) return undefined;
+        sliceStarted = performance.now();
+      }
+      let read: ReadLine | undefined;
+      try {
+        read = this.deps.detect.readLine(line);
+      } catch {
+        read = undefined; // a field the page removed mid-read: treat the line as empty
+      }
+      addClaimLine(sent, read, index, today);
+    }
+    return sent;
   }
 
   /**
@@ -254,8 +275,6 @@ export class FormOverlay {
     slot.renderedKey = key;
     slot.host.element.dataset.claimlensFor = String(slot.lineIndex);
     // An open badge's details must paint above the badges of the lines below it.
-    // Closed badges off screen skip style, layout and paint (content-visibility); an open one
-    // must not clip its details, which overflow the host.
     setImportantStyles(slot.host.element, {
       'z-index': open ? '2' : '1',
     });

@@ -10,11 +10,12 @@ export const CHECK_DEBOUNCE_MS = 150;
  * (first install or a data import): backs off so a slow import is not flooded. */
 export const LOADING_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 15000];
 
-/** Longest stretch of badge rendering before yielding to the page: keeps every task of a
- * 200-line claim well under the 50 ms long-task threshold while typing stays responsive. */
+/** Longest stretch of reading lines or rendering badges before yielding to the page: keeps
+ * every task of a 200-line claim well under the 50 ms long-task threshold while typing stays
+ * responsive. */
 export const RENDER_SLICE_MS = 12;
 
-/** Claims up to this many lines render in the same task as the answer (no extra wait). */
+/** Claims up to this many lines are read, and render, in one task (no extra wait). */
 export const RENDER_AT_ONCE_LINES = 24;
 
 /** Most new badges that join the page in one frame: bounds the style, layout and paint work
