@@ -39,6 +39,7 @@ export function CodeLookup({ send, initialQuery = '', today }: { send: Send; ini
 
   async function search(text: string) {
     const ticket = ++latest.current;
+    setBusy(false); // a search supersedes a pending lookup, whose answer will not paint
     const reply = await send({ type: 'search-codes', query: text, limit: 20 });
     if (ticket !== latest.current) return;
     if (reply.ok) {
@@ -53,6 +54,7 @@ export function CodeLookup({ send, initialQuery = '', today }: { send: Send; ini
     const trimmed = text.trim();
     if (!trimmed) {
       latest.current++;
+      setBusy(false);
       setHits([]);
       setError(undefined);
       return;

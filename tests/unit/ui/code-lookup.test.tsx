@@ -76,4 +76,21 @@ describe('popup code lookup', () => {
     fireEvent.input(screen.getByLabelText('Code or words'), { target: { value: '97530' } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('still loading'));
   });
+
+  test('a code lookup overtaken by a word search does not leave "Looking up…" on screen', async () => {
+    let answerLookup: (value: unknown) => void = () => {};
+    const send = createClient(async (message) => {
+      const m = message as { type: string; query: string };
+      if (m.type === 'lookup-code') return new Promise((resolve) => (answerLookup = resolve));
+      return { ok: true, data: [{ code: '97530', label: 'Therapeutic activities' }] };
+    });
+    render(<CodeLookup send={send} today="2025-06-02" />);
+    const input = screen.getByLabelText('Code or words');
+    fireEvent.input(input, { target: { value: '97530' } });
+    fireEvent.input(input, { target: { value: 'therapeutic' } });
+    await waitFor(() => expect(screen.getByTestId('code-results').textContent).toContain('97530'));
+    answerLookup({ ok: true, data: view('97530') });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText('Looking up…')).toBeNull();
+  });
 });
