@@ -4,7 +4,7 @@ import { selectConversionFactor, selectPtpEdit } from '../dataset-selection';
 import type { PtpEdit } from '../reference';
 import { ptpEditApplies } from '../../rules/ptp';
 import type { CodeCard, CodeCardRvu, LookupOptions, ReferenceStore } from './api';
-import { codeOf, prefetchReference } from './prefetch';
+import { codeOf, prefetchReference, toRvuRecord } from './prefetch';
 import { unpackEdits, type PackedEdit } from './ptp-pack';
 import { RecordReader } from './read-records';
 import type { DatasetEntry, StoredDoc, StoredMue, StoredPtp, StoredRvu } from './records';
@@ -68,7 +68,7 @@ export async function lookupCode(store: ReferenceStore, raw: string, options: Lo
     const factor = selectConversionFactor(factors.filter((f) => f.year === year), `${year}-07-01`, options.qualifyingApm ?? false);
     byYear.set(year, {
       year,
-      record: { code: row.code, modifier: row.mod, status: row.status, work: row.w, peNonFacility: row.pen, peFacility: row.pef, mp: row.mp, naNonFacility: row.nan, naFacility: row.naf, pctc: row.pctc, globalDays: row.glob, multProc: row.mult, conversionFactor: row.cf, dataset: toRef(entry) },
+      record: toRvuRecord(row, entry),
       ...(factor ? { conversionFactor: { year: factor.year, value: factor.value, source: factor.source } } : {}),
     });
   }

@@ -39,6 +39,15 @@ export function codeOf(raw: string): string {
   return normalizeCode(raw)?.code ?? raw.trim().toUpperCase();
 }
 
+/** A stored RVU row as the engine's record (shared with the popup's lookup). */
+export function toRvuRecord(row: StoredRvu, entry: DatasetEntry): RvuRecord {
+  return {
+    code: row.code, modifier: row.mod, status: row.status, work: row.w, peNonFacility: row.pen, peFacility: row.pef, mp: row.mp,
+    naNonFacility: row.nan, naFacility: row.naf, pctc: row.pctc, globalDays: row.glob, multProc: row.mult, conversionFactor: row.cf,
+    dataset: toRef(entry),
+  };
+}
+
 class Prefetched implements PrefetchedReference {
   readonly rvuRows = new Map<string, StoredRvu[]>(); // `${ds}|${code}`
   readonly fwd = new Map<string, StoredPtp>(); // `${ds}|${code}`
@@ -61,13 +70,7 @@ class Prefetched implements PrefetchedReference {
     for (const entry of datasetsForDos(this.registry, 'rvu', dos)) {
       if (!covers(entry, code)) continue; // still being written for this code: see `pending`
       const row = this.rvuRows.get(`${entry.key}|${code}`)?.find((r) => r.mod === modifier);
-      if (row) {
-        return {
-          code: row.code, modifier: row.mod, status: row.status, work: row.w, peNonFacility: row.pen, peFacility: row.pef, mp: row.mp,
-          naNonFacility: row.nan, naFacility: row.naf, pctc: row.pctc, globalDays: row.glob, multProc: row.mult, conversionFactor: row.cf,
-          dataset: toRef(entry),
-        };
-      }
+      if (row) return toRvuRecord(row, entry);
     }
     return undefined;
   }
