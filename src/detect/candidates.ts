@@ -104,7 +104,9 @@ export function collectCandidates(root: ScanRoot, extraHosts: ReadonlySet<Elemen
   const visit = (tree: ScanRoot): void => {
     set.roots.push(tree);
     const hasUi = tree.querySelector(`[${UI_ATTRIBUTE}]`) !== null;
-    for (const el of Array.from(tree.querySelectorAll(CANDIDATE_SELECTOR))) {
+    const found = tree.querySelectorAll(CANDIDATE_SELECTOR);
+    for (let i = 0; i < found.length; i++) {
+      const el = found[i]!;
       if (hasUi && el.closest(`[${UI_ATTRIBUTE}]`)) continue;
       if (isCandidate(el, gridFilter)) set.elements.push(el);
     }

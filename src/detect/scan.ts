@@ -71,10 +71,14 @@ function withoutContainers(entries: Entry[]): Entry[] {
   return containers.size === 0 ? entries : entries.filter((e) => !containers.has(e.element));
 }
 
-/** A cell filter for one scan: true when the cell's grid has a header naming a line field. */
+/**
+ * A cell filter for one scan: true when the cell's grid has a header naming a line field.
+ * Answers are kept per grid and per table row (the cells of a row share a grid).
+ */
 function gridWithLineHeaders(headers: HeaderCache): (cell: Element) => boolean {
   const verdicts = new Map<Element, boolean>();
-  return (cell) => {
+  const byRow = new Map<Element, boolean>();
+  const verdictFor = (cell: Element): boolean => {
     const grid = gridOf(cell);
     if (!grid) return false;
     let verdict = verdicts.get(grid);
@@ -86,6 +90,14 @@ function gridWithLineHeaders(headers: HeaderCache): (cell: Element) => boolean {
       });
       verdicts.set(grid, verdict);
     }
+    return verdict;
+  };
+  return (cell) => {
+    // gridOf(td) is decided by the td's row alone; cells with a role go the long way.
+    const row = cell.localName === 'td' && !cell.hasAttribute('role') ? cell.parentElement : null;
+    if (row?.localName !== 'tr') return verdictFor(cell);
+    let verdict = byRow.get(row);
+    if (verdict === undefined) byRow.set(row, (verdict = verdictFor(cell)));
     return verdict;
   };
 }
