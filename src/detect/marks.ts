@@ -10,6 +10,8 @@ export const LINE_ATTRIBUTE = 'data-claimlens-line';
 
 /** Marks the fields of these forms and unmarks the rest; returns the marked elements. */
 export function applyMarks(forms: DetectedForm[], roots: readonly ScanRoot[], previouslyMarked?: ReadonlySet<Element>): Set<Element> {
+  // Marks left by earlier scans, looked up before this scan writes its own (a first scan finds none).
+  const earlier = previouslyMarked ?? markedIn(roots);
   const marked = new Set<Element>();
   for (const form of forms) {
     for (const line of form.lines) {
@@ -22,16 +24,14 @@ export function applyMarks(forms: DetectedForm[], roots: readonly ScanRoot[], pr
       }
     }
   }
-  if (previouslyMarked) {
-    for (const el of previouslyMarked) if (!marked.has(el)) unmark(el);
-  } else {
-    for (const root of roots) {
-      for (const el of Array.from(root.querySelectorAll(`[${FIELD_ATTRIBUTE}]`))) {
-        if (!marked.has(el)) unmark(el);
-      }
-    }
-  }
+  for (const el of earlier) if (!marked.has(el)) unmark(el);
   return marked;
+}
+
+function markedIn(roots: readonly ScanRoot[]): Element[] {
+  const out: Element[] = [];
+  for (const root of roots) out.push(...Array.from(root.querySelectorAll(`[${FIELD_ATTRIBUTE}]`)));
+  return out;
 }
 
 export function unmark(el: Element): void {
