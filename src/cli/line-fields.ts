@@ -1,4 +1,5 @@
-import { MODIFIER_PATTERN, normalizeCode } from '../rules/normalize-code';
+import { isCalendarDate } from '../rules/claim';
+import { MODIFIER_SEPARATORS, modifiersOfToken, normalizeCode } from '../rules/normalize-code';
 
 /**
  * Field readers shared by the JSON and CSV inputs. Each returns the value or a message
@@ -16,15 +17,13 @@ export function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
-/** "GP 59", "GP,59", "GP-59", "GP59" → ["GP", "59"]. */
+/** "GP 59", "GP,59", "GP-59", "GP59" → ["GP", "59"] (the engine's token rule: modifiersOfToken). */
 export function parseModifiers(text: string): FieldResult<string[]> {
   const modifiers: string[] = [];
-  for (const token of text.split(/[\s,;/-]+/).filter(Boolean)) {
-    const upper = token.toUpperCase();
-    if (MODIFIER_PATTERN.test(upper)) modifiers.push(upper);
-    else if (/^[A-Z0-9]{4,8}$/.test(upper) && upper.length % 2 === 0) {
-      for (let k = 0; k < upper.length; k += 2) modifiers.push(upper.slice(k, k + 2));
-    } else return bad(`expected two-character modifiers such as GP or 59, got ${shown(token)}`);
+  for (const token of text.split(MODIFIER_SEPARATORS).filter(Boolean)) {
+    const found = modifiersOfToken(token);
+    if (!found) return bad(`expected two-character modifiers such as GP or 59, got ${shown(token)}`);
+    modifiers.push(...found);
   }
   return ok(modifiers);
 }
@@ -83,11 +82,8 @@ export function parseDate(text: string): FieldResult<string> {
   return ok(iso);
 }
 
-/** Date.parse rolls 2026-02-30 over to March, so compare the parts back. */
-export function isCalendarDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
-}
+/** The claim model's calendar check (re-exported for the JSON reader). */
+export { isCalendarDate };
 
 /** "M54.50; Z56.6" → ["M54.50", "Z56.6"]. */
 export function parseDiagnoses(text: string): string[] {

@@ -1,7 +1,7 @@
 import type { CuratedCode, ReferenceData, RvuRecord } from '../data/reference';
 import type { Claim, ServiceLine, UnitMethod } from './claim';
 import { effectiveUnitMethod } from './claim';
-import { MODIFIER_PATTERN, normalizeCode } from './normalize-code';
+import { MODIFIER_SEPARATORS, modifiersOfToken, normalizeCode } from './normalize-code';
 
 export type Discipline = 'GP' | 'GO' | 'GN';
 const DISCIPLINES: readonly string[] = ['GP', 'GO', 'GN'];
@@ -62,14 +62,11 @@ function viewLine(raw: ServiceLine, index: number, ref: ReferenceData): LineView
   const invalidModifiers: string[] = [];
   const addModifier = (text: string) => {
     // Portals hand over "GP", "gp", "GP59", "GP, 59": read them the way normalizeCode does.
-    for (const token of text.split(/[\s,;:/-]+/)) {
+    for (const token of text.split(MODIFIER_SEPARATORS)) {
       if (token === '') continue;
-      const m = token.toUpperCase();
-      if (MODIFIER_PATTERN.test(m)) {
-        if (!modifiers.includes(m)) modifiers.push(m);
-      } else if (/^[A-Z0-9]{4,8}$/.test(m) && m.length % 2 === 0) {
-        for (let i = 0; i < m.length; i += 2) addModifier(m.slice(i, i + 2));
-      } else invalidModifiers.push(token);
+      const found = modifiersOfToken(token);
+      if (!found) invalidModifiers.push(token);
+      else for (const m of found) if (!modifiers.includes(m)) modifiers.push(m);
     }
   };
   parsed?.modifiers.forEach(addModifier);

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 
+/** Date.parse rolls 2026-02-30 over into March: a real date round-trips. */
+export function isCalendarDate(iso: string): boolean {
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso;
+}
+
 /** A calendar date as billers' systems export it: YYYY-MM-DD. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  // Date.parse rolls 2026-02-30 over into March: require the date to round-trip.
-  .refine((s) => {
-    const parsed = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  .refine(isCalendarDate, 'not a real calendar date');
 
 export const Payer = z.enum(['medicare', 'commercial', 'workers-comp']);
 export type Payer = z.infer<typeof Payer>;

@@ -18,6 +18,19 @@ export const CODE_PATTERN = /^(?:\d{5}|\d{4}[A-Z]|[A-V]\d{4})$/;
 /** A modifier is two characters, letters or digits (GP, 59, XU, F1, …). */
 export const MODIFIER_PATTERN = /^[A-Z0-9]{2}$/;
 
+/** What billers put between modifiers: "GP 59", "GP,59", "GP-59", "GP/59", "GP:59". */
+export const MODIFIER_SEPARATORS = /[\s,;:/-]+/;
+
+/** One typed token as modifiers: "gp" → ["GP"], "GP59" → ["GP", "59"]; undefined when it is not modifiers. */
+export function modifiersOfToken(token: string): string[] | undefined {
+  const upper = token.toUpperCase();
+  if (MODIFIER_PATTERN.test(upper)) return [upper];
+  if (!/^[A-Z0-9]{4,8}$/.test(upper) || upper.length % 2 !== 0) return undefined;
+  const pairs: string[] = [];
+  for (let i = 0; i < upper.length; i += 2) pairs.push(upper.slice(i, i + 2));
+  return pairs;
+}
+
 const LEADING_CODE = /^\s*(\d{5}|\d{4}[A-Z]|[A-V]\d{4})(?![0-9])/i;
 
 export function normalizeCode(raw: string): ParsedCode | undefined {
@@ -31,12 +44,10 @@ export function normalizeCode(raw: string): ParsedCode | undefined {
   rest = rest.replace(/^\s*[-:,/]?\s*/, '');
   const modifiers: string[] = [];
   // "GP59" after the code, "GP 59", "GP-59", "GP,59".
-  for (const token of rest.split(/[\s,;:/-]+/).filter(Boolean)) {
-    const upper = token.toUpperCase();
-    if (MODIFIER_PATTERN.test(upper)) modifiers.push(upper);
-    else if (/^[A-Z0-9]{4,8}$/.test(upper) && upper.length % 2 === 0) {
-      for (let i = 0; i < upper.length; i += 2) modifiers.push(upper.slice(i, i + 2));
-    } else break; // words after the code: stop reading modifiers
+  for (const token of rest.split(MODIFIER_SEPARATORS).filter(Boolean)) {
+    const found = modifiersOfToken(token);
+    if (!found) break; // words after the code: stop reading modifiers
+    modifiers.push(...found);
   }
   return { code, modifiers };
 }
