@@ -3,10 +3,11 @@ import type { ClaimIndex, LineView } from './claim-index';
 import type { Finding } from './finding';
 import { plural } from './money';
 
-const MAI_MEANING: Record<MueRecord['mai'], string> = {
-  1: 'MAI 1, claim-line edit: more units may go on another line with modifier 59, 76, 77 or an anatomic modifier when the notes support them',
-  2: 'MAI 2, date-of-service policy limit: units above it are not paid, not even on appeal',
-  3: 'MAI 3, clinical date-of-service limit: units above it are denied but may be paid on appeal with documentation of medical necessity',
+/** What each MUE adjudication indicator means (CMS "Medically Unlikely Edits"); the popup shows the same words. */
+export const MAI_MEANING: Readonly<Record<MueRecord['mai'], string>> = {
+  1: 'claim-line edit: more units may go on another line with modifier 59, 76, 77 or an anatomic modifier when the notes support them',
+  2: 'date-of-service policy limit: units above it are not paid, not even on appeal',
+  3: 'clinical date-of-service limit: units above it are denied but may be paid on appeal with documentation of medical necessity',
 };
 
 /** Medically unlikely edits: units of a code per line (MAI 1) or per date of service (MAI 2/3). */
@@ -43,8 +44,8 @@ function finding(mue: MueRecord, lines: LineView[], units: number, where: string
     lines: lines.map((l) => l.index),
     message:
       mue.value === 0
-        ? `${plural(units, 'unit')} of ${mue.code} ${where}; its medically unlikely edit is 0: practitioners are not paid for this code (${MAI_MEANING[mue.mai]}).`
-        : `${plural(units, 'unit')} of ${mue.code} ${where}; the medically unlikely edit allows ${mue.value} (${MAI_MEANING[mue.mai]}).`,
+        ? `${plural(units, 'unit')} of ${mue.code} ${where}; its medically unlikely edit is 0: practitioners are not paid for this code (MAI ${mue.mai}, ${MAI_MEANING[mue.mai]}).`
+        : `${plural(units, 'unit')} of ${mue.code} ${where}; the medically unlikely edit allows ${mue.value} (MAI ${mue.mai}, ${MAI_MEANING[mue.mai]}).`,
     source: `${mue.dataset.version}; CMS Medically Unlikely Edits${mue.rationale ? `; rationale: ${mue.rationale}` : ''}`,
   };
 }

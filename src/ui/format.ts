@@ -14,8 +14,5 @@ export const MODIFIER_INDICATOR_MEANING: Record<number, string> = {
   9: 'not applicable: the edit was deleted back to its start',
 };
 
-export const MAI_MEANING: Record<number, string> = {
-  1: 'claim-line edit: more units may go on separate lines with 59, 76, 77 or anatomic modifiers',
-  2: 'date-of-service edit, policy: never paid above this number',
-  3: 'date-of-service edit, clinical: units above may be paid on appeal with documentation',
-};
+/** The engine's MUE indicator meanings, so popup and findings use the same words. */
+export { MAI_MEANING } from '../rules/mue';
