@@ -5,7 +5,16 @@
  */
 import { ownText } from './element-text';
 
-export type HeaderCache = WeakMap<Element, string[]>;
+/** What one pass learnt about grids: header texts per grid, and per table row the headers its cells read. */
+export interface HeaderCache {
+  grids: WeakMap<Element, string[]>;
+  /** [] for a header row or a row outside any grid. */
+  rows: WeakMap<Element, readonly string[]>;
+}
+
+export function newHeaderCache(): HeaderCache {
+  return { grids: new WeakMap(), rows: new WeakMap() };
+}
 
 /** Rows found to be header rows: their cells are labels, never values. */
 const headerRows = new WeakSet<Element>();
@@ -48,10 +57,10 @@ export function gridOf(cell: Element): Element | null {
 
 /** Header texts by column index for a table or grid. */
 export function columnHeaders(grid: Element, cache: HeaderCache): string[] {
-  const cached = cache.get(grid);
+  const cached = cache.grids.get(grid);
   if (cached) return cached;
   const headers = grid.localName === 'table' ? tableHeaders(grid as HTMLTableElement) : ariaHeaders(grid);
-  cache.set(grid, headers);
+  cache.grids.set(grid, headers);
   return headers;
 }
 
@@ -170,10 +179,28 @@ export function columnIndex(cell: Element): number {
 
 /** The header text of the column a cell sits in, or '' when the grid has none. */
 export function headerTextFor(cell: Element, cache: HeaderCache): string {
-  const grid = gridOf(cell);
-  if (!grid) return '';
-  const headers = columnHeaders(grid, cache);
-  if (headers.length === 0 || isHeaderRow(cell.closest('tr, [role="row"]'))) return '';
+  const headers = headersOver(cell, cache);
+  if (headers.length === 0) return '';
   const index = columnIndex(cell);
   return index >= 0 ? (headers[index] ?? '') : '';
+}
+
+const NO_HEADERS: readonly string[] = [];
+
+/** The header texts by column that a cell reads: none in a header row or outside a grid. */
+function headersOver(cell: Element, cache: HeaderCache): readonly string[] {
+  // For a td without a role, its row decides both the grid and the row lookup: ask once per row.
+  const row = cell.localName === 'td' && !cell.hasAttribute('role') ? cell.parentElement : null;
+  if (row?.localName !== 'tr') return lookUpHeaders(cell, cache);
+  let headers = cache.rows.get(row);
+  if (!headers) cache.rows.set(row, (headers = lookUpHeaders(cell, cache)));
+  return headers;
+}
+
+function lookUpHeaders(cell: Element, cache: HeaderCache): readonly string[] {
+  const grid = gridOf(cell);
+  if (!grid) return NO_HEADERS;
+  const headers = columnHeaders(grid, cache);
+  if (headers.length === 0 || isHeaderRow(cell.closest('tr, [role="row"]'))) return NO_HEADERS;
+  return headers;
 }

@@ -4,7 +4,7 @@
 import { collectCandidates, type CandidateSet, type ScanRoot } from './candidates';
 import { classifyElement } from './classify';
 import { labelMap, type ScanContext } from './descriptors';
-import { columnHeaders, gridOf, type HeaderCache } from './column-headers';
+import { columnHeaders, gridOf, newHeaderCache, type HeaderCache } from './column-headers';
 import { scoreText } from './keywords';
 import { groupIntoForms, type Entry } from './group';
 import { applyMarks } from './marks';
@@ -34,7 +34,7 @@ export interface ScanOptions {
 
 export function scanDetailed(root: ScanRoot, options: ScanOptions = {}): ScanResult & { marked: Set<Element> } {
   const { extraHosts, trustCache = false, previouslyMarked } = options;
-  const headers: HeaderCache = options.headers ?? new WeakMap();
+  const headers: HeaderCache = options.headers ?? newHeaderCache();
   const { elements, roots, pendingHosts } = options.candidates ?? collectCandidates(root, extraHosts, gridWithLineHeaders(headers));
   const context: ScanContext = { headers, labels: labelMap(roots) };
   const entries: Entry[] = [];
@@ -117,7 +117,7 @@ export async function prewarmClassifications(
   options: { extraHosts?: ReadonlySet<Element>; sliceMs?: number; cancelled?: () => boolean } = {},
 ): Promise<CandidateSet> {
   const sliceMs = options.sliceMs ?? 8;
-  const headers: HeaderCache = new WeakMap();
+  const headers = newHeaderCache();
   const candidates = collectCandidates(root, options.extraHosts, gridWithLineHeaders(headers));
   const { elements, roots } = candidates;
   const context: ScanContext = { headers, labels: labelMap(roots) };

@@ -11,7 +11,7 @@ import { clearClassificationCache, forgetClassification } from './classify';
 import { fieldText } from './element-text';
 import { clearMarks } from './marks';
 import { prewarmClassifications, scanDetailed } from './scan';
-import type { HeaderCache } from './column-headers';
+import { newHeaderCache, type HeaderCache } from './column-headers';
 import { lineContainer, reindexLine } from './group';
 import { FIELD_ATTRIBUTE, LINE_ATTRIBUTE } from './marks';
 import type { DetectedForm, DetectedLine, WatchReason } from './types';
@@ -153,7 +153,7 @@ export function watchPage(root: ScanRoot, onChange: WatchCallback, options: Watc
       structureChanged = before.length !== states.length || before.some((s, i) => !sameList(s.structure, states[i]!.structure));
     } else {
       for (const formRoot of scoped) structureChanged = rescanForm(formRoot) || structureChanged;
-      const headers: HeaderCache = new WeakMap();
+      const headers = newHeaderCache();
       for (const [formRoot, rows] of rowForms) {
         const changed = updateRows(formRoot, rows, headers);
         structureChanged = (changed ?? rescanForm(formRoot)) || structureChanged;
