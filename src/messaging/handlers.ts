@@ -61,7 +61,10 @@ export const handlers: Handlers = {
     );
     const result = deps.checkClaim(claim, ref);
     if (status.complete) return result;
-    return { ...result, findings: [...result.findings, loadingFinding(status)] };
+    // Name what this claim still lacks when the prefetch knows it. (An empty list is not proof
+    // of completeness: older tables and HCPCS are seeded late, so the note stays until the seed is done.)
+    const pending = Array.isArray(ref.pending) ? ref.pending : undefined;
+    return { ...result, findings: [...result.findings, loadingFinding(status, pending)] };
   },
 
   async 'lookup-code'(request, deps) {
@@ -143,13 +146,13 @@ export const handlers: Handlers = {
   },
 };
 
-function loadingFinding(status: StoreApi.SeedStatus): Finding {
-  const pending = status.datasets.filter((d) => !d.complete).map((d) => d.version);
+function loadingFinding(status: StoreApi.SeedStatus, claimPending: readonly string[] | undefined): Finding {
+  const pending = claimPending?.length ? claimPending : status.datasets.filter((d) => !d.complete).map((d) => d.version);
   return {
     rule: 'data.loading',
     severity: 'info',
     lines: [],
-    message: `Reference data is still loading (${Math.round(status.progress * 100)} %): edits from ${pending.join(', ') || 'some datasets'} were not checked yet.`,
+    message: `Reference data is still loading (${Math.round(status.progress * 100)} %): edits from ${pending.join('; ') || 'some datasets'} were not checked yet.`,
     source: 'ClaimLens bundled CMS data',
   };
 }

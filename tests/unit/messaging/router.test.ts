@@ -129,6 +129,13 @@ describe('worker message router', () => {
     expect(reply).toMatchObject({ ok: true, data: { findings: [{ rule: 'data.loading', severity: 'info' }] } });
   });
 
+  test('check-claim during the seed: the "still loading" note names what this claim still lacks', async () => {
+    const d = deps({ seedComplete: false });
+    d.store.prefetchReference = async () => ({ pending: ['ptp (99213, 96372)'] }) as never;
+    const partial = await handleMessage({ type: 'check-claim', lines: [line] }, contentScript, self, d);
+    expect(partial).toMatchObject({ ok: true, data: { findings: [{ rule: 'data.loading', message: expect.stringContaining('ptp (99213, 96372)') }] } });
+  });
+
   test('save-settings refuses invalid settings and keeps the old ones', async () => {
     const d = deps();
     await handleMessage({ type: 'save-settings', settings: { locality: '01112-05' } }, popup, self, d);
