@@ -65,7 +65,7 @@ export function isCandidate(el: Element, gridFilter?: GridFilter): boolean {
   if (tag === 'td' || el.getAttribute('role') === 'gridcell' || el.getAttribute('role') === 'cell') {
     // A read-only cell of a grid: its column header says what it is. Header rows are not lines.
     if (gridFilter && !gridFilter(el)) return false;
-    if (el.firstElementChild !== null && el.querySelector(CONTROL_INSIDE) !== null) return false;
+    if (holdsControl(el)) return false;
     return tag !== 'td' || el.parentElement?.parentElement?.localName !== 'thead';
   }
   if (el.getAttribute('role') === 'combobox') return el.querySelector('input, textarea') === null;
@@ -92,6 +92,17 @@ function customElementsIn(tree: ScanRoot): Element[] {
   const out: Element[] = [];
   for (let i = 0; i < all.length; i++) if (all[i]!.localName.includes('-')) out.push(all[i]!);
   return out;
+}
+
+/** el.querySelector(CONTROL_INSIDE) !== null, without the query when the cell is empty or
+ * starts with its control (the usual grid cell). */
+function holdsControl(el: Element): boolean {
+  const first = el.firstElementChild;
+  if (first === null) return false;
+  const tag = first.localName;
+  if (tag === 'select' || tag === 'textarea') return true;
+  if (tag === 'input' && (first.getAttribute('type') ?? '').toLowerCase() !== 'hidden') return true;
+  return el.querySelector(CONTROL_INSIDE) !== null;
 }
 
 /**
