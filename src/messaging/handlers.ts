@@ -76,9 +76,9 @@ export const handlers: Handlers = {
     const card = await deps.store.lookupCode(await deps.seeding.store(), parsed.code, {
       dos: date,
       locality: settings.locality,
-      setting: settings.setting === 'facility' ? 'facility' : 'nonFacility',
       qualifyingApm: settings.qualifyingApm,
     });
+    // The store's card is setting-free; the fee for the practice's setting is computed here.
     const fees = card.rvu
       .map((row) => yearFee(row, settings.locality === 'national' ? undefined : card.gpci, settings.setting))
       .filter((fee) => fee !== undefined)
