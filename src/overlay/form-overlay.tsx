@@ -194,7 +194,7 @@ export class FormOverlay {
    * the others in slices of RENDER_SLICE_MS, yielding to the page between slices (a new view
    * cancels the slices left of an older one). Badges whose content did not change are skipped.
    * New badges are rendered off-document and handed to the positioner, which attaches them
-   * a frame-sized batch at a time.
+   * ATTACH_PER_FRAME at a time.
    */
   private show(view: OverlayView): void {
     this.view = view;
@@ -213,23 +213,30 @@ export class FormOverlay {
     for (const [anchor, slot] of this.badges) if (!wanted.has(anchor)) this.removeBadge(slot);
     const work = [...wanted];
     let next = 0;
+    // New badges are rendered off-document and handed to the positioner together once
+    // rendering is done (or a newer view takes over): every frame that attaches badges also
+    // repaints the page around them, so they come in a few full batches, not one per slice.
+    const fresh: BadgeSlot[] = [];
+    const attachFresh = () => {
+      for (const slot of fresh) if (this.badges.get(slot.anchor) === slot) this.track(slot);
+      fresh.length = 0;
+    };
     const slice = () => {
-      if (this.destroyed || generation !== this.renderGeneration) return;
+      if (this.destroyed) return;
+      if (generation !== this.renderGeneration) return attachFresh();
       const started = performance.now();
       while (next < work.length && performance.now() - started < RENDER_SLICE_MS) {
         const [anchor, lineIndex] = work[next++]!;
         let slot = this.badges.get(anchor);
-        const fresh = !slot;
-        if (!slot) slot = this.createBadge(anchor, lineIndex);
+        if (!slot) fresh.push((slot = this.createBadge(anchor, lineIndex)));
         slot.lineIndex = lineIndex;
         this.renderBadge(slot);
-        // Built off-document; the positioner attaches it, placed, in a coming frame.
-        if (fresh) this.track(slot);
       }
       if (next < work.length) {
         setTimeout(slice, 0);
         return;
       }
+      attachFresh();
       this.deps.onRendered();
     };
     // A typical claim renders at once; a large one starts in a task of its own, apart from
