@@ -4,46 +4,54 @@ import type { CheckResult } from '../rules/result';
 /**
  * The worker's answer to check-claim, validated before anything is shown: the overlay
  * never trusts a message shape it did not check (src/rules/result.ts is the contract).
+ * The schemas are built on first use, not when the content script loads: building a zod
+ * schema is not free, and script evaluation on every page is already the overlay's
+ * largest single task.
  */
-const Money = z.number().finite();
-
-export const FindingSchema = z.object({
-  rule: z.string().min(1),
-  severity: z.enum(['error', 'warning', 'info']),
-  lines: z.array(z.number().int().nonnegative()),
-  message: z.string(),
-  source: z.string(),
-});
-
-export const LineFeeSchema = z.object({
-  line: z.number().int().nonnegative(),
-  code: z.string(),
-  units: z.number(),
-  unitAllowed: Money,
-  allowed: Money,
-  payerPays: Money,
-  limitingCharge: Money.optional(),
-  year: z.number(),
-  conversionFactor: z.number(),
-  note: z.string().optional(),
-  breakdown: z.array(z.string()),
-  source: z.string(),
-});
-
-export const CheckResultSchema = z.object({
-  findings: z.array(FindingSchema),
-  fees: z.object({
-    lines: z.array(LineFeeSchema),
+function buildSchemas() {
+  const Money = z.number().finite();
+  const Finding = z.object({
+    rule: z.string().min(1),
+    severity: z.enum(['error', 'warning', 'info']),
+    lines: z.array(z.number().int().nonnegative()),
+    message: z.string(),
+    source: z.string(),
+  });
+  const LineFee = z.object({
+    line: z.number().int().nonnegative(),
+    code: z.string(),
+    units: z.number(),
+    unitAllowed: Money,
     allowed: Money,
-    medicarePays: Money,
     payerPays: Money,
-  }),
-});
+    limitingCharge: Money.optional(),
+    year: z.number(),
+    conversionFactor: z.number(),
+    note: z.string().optional(),
+    breakdown: z.array(z.string()),
+    source: z.string(),
+  });
+  const Totals = { allowed: Money, medicarePays: Money, payerPays: Money };
+  const Failure = z.object({ ok: z.literal(false), error: z.string() });
+  const Response = z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data: z.object({ findings: z.array(Finding), fees: z.object({ lines: z.array(LineFee), ...Totals }) }) }),
+    Failure,
+  ]);
+  /** The answer's outline, its findings and fee lines left for validating in slices. */
+  const Outline = z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      data: z.object({ findings: z.array(z.unknown()), fees: z.object({ lines: z.array(z.unknown()), ...Totals }) }),
+    }),
+    Failure,
+  ]);
+  return { Finding, LineFee, Response, Outline };
+}
 
-export const CheckClaimResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: CheckResultSchema }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+let built: ReturnType<typeof buildSchemas> | undefined;
+function schemas(): ReturnType<typeof buildSchemas> {
+  return (built ??= buildSchemas());
+}
 
 export type CheckClaimResponse =
   | { ok: true; data: CheckResult }
@@ -55,23 +63,11 @@ function invalid(issue: z.core.$ZodIssue | undefined): CheckClaimResponse {
 
 /** Parses a raw answer; a malformed one becomes an error answer, never an exception. */
 export function parseCheckClaimResponse(raw: unknown): CheckClaimResponse {
-  const parsed = CheckClaimResponseSchema.safeParse(raw);
+  const parsed = schemas().Response.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues[0]);
   // Rule ids arrive as strings; RuleId is a string template type, so this is the same data.
   return parsed.data as CheckClaimResponse;
 }
-
-/** The answer's outline, its findings and fee lines left for validating in slices. */
-const OutlineSchema = z.discriminatedUnion('ok', [
-  z.object({
-    ok: z.literal(true),
-    data: z.object({
-      findings: z.array(z.unknown()),
-      fees: z.object({ lines: z.array(z.unknown()), allowed: Money, medicarePays: Money, payerPays: Money }),
-    }),
-  }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
 
 /** Items validated between two yields to the page. */
 export const VALIDATE_SLICE_ITEMS = 50;
@@ -83,15 +79,15 @@ export const VALIDATE_SLICE_ITEMS = 50;
  * Answers with fewer items are validated at once (no added latency while typing).
  */
 export async function parseCheckClaimResponseSliced(raw: unknown, yieldToPage: () => Promise<void>): Promise<CheckClaimResponse> {
-  const outline = OutlineSchema.safeParse(raw);
+  const outline = schemas().Outline.safeParse(raw);
   if (!outline.success) return invalid(outline.error.issues[0]);
   if (!outline.data.ok) return outline.data;
   const { findings, fees } = outline.data.data;
   if (findings.length + fees.lines.length <= VALIDATE_SLICE_ITEMS) return parseCheckClaimResponse(raw);
   const validated = { findings: [] as unknown[], lines: [] as unknown[] };
   const parts = [
-    { items: findings, schema: FindingSchema, into: validated.findings },
-    { items: fees.lines, schema: LineFeeSchema, into: validated.lines },
+    { items: findings, schema: schemas().Finding, into: validated.findings },
+    { items: fees.lines, schema: schemas().LineFee, into: validated.lines },
   ] as const;
   let sinceYield = 0;
   for (const { items, schema, into } of parts) {
