@@ -78,6 +78,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event: unlike dur, not stretched when other processes hold the CPU. */
+  tdur?: number;
   tid: number;
   args?: { data?: { url?: string } };
 }
@@ -99,16 +101,17 @@ async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }
 }
 
 /**
- * Durations of the main-thread tasks over 50 ms that ran any ClaimLens content-script code
- * (a script evaluation, timer, frame callback, event or microtask of content.js). A task
- * that mixes page work and ours counts as ours: the figure errs against us.
+ * The main-thread tasks that ran any ClaimLens content-script code (a script evaluation,
+ * timer, frame callback, event or microtask of content.js), with their wall and CPU time in
+ * ms. A task that mixes page work and ours (e.g. a frame that paints the page and our new
+ * badges) counts as ours: the figure errs against us.
  */
-function extensionLongTasks(events: TraceEvent[]): number[] {
+function extensionTasks(events: TraceEvent[]): Array<{ wall: number; cpu: number }> {
   const ours = events.filter((e) => e.ph === 'X' && (e.args?.data?.url ?? '').includes('/content-scripts/'));
   return events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 50_000)
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X')
     .filter((task) => ours.some((e) => e.tid === task.tid && e.ts >= task.ts && e.ts <= task.ts + (task.dur ?? 0)))
-    .map((task) => (task.dur ?? 0) / 1000);
+    .map((task) => ({ wall: (task.dur ?? 0) / 1000, cpu: (task.tdur ?? task.dur ?? 0) / 1000 }));
 }
 
 export async function run(): Promise<Result[]> {
@@ -145,7 +148,8 @@ export async function run(): Promise<Result[]> {
     const checkedAfterMs = await big.evaluate(() => performance.now() - (window as unknown as { demoReadyAt: number }).demoReadyAt);
     await big.waitForTimeout(1000);
     const withExtension = await big.evaluate(longTasksAfterPageScript);
-    const ours = extensionLongTasks(await trace.stop());
+    const oursAll = extensionTasks(await trace.stop());
+    const ours = oursAll.filter((t) => t.wall > 50);
     await big.close();
     const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     const bare = await plain.newPage();
@@ -159,8 +163,11 @@ export async function run(): Promise<Result[]> {
     return [
       { name: 'overlay: keystroke → badge updated, 12 lines, p95 (incl. debounce)', value: round(total), unit: 'ms', target: `<= ${50 + CHECK_DEBOUNCE_MS}` },
       { name: `overlay: keystroke → badge updated, 12 lines, p95 minus ${CHECK_DEBOUNCE_MS} ms debounce`, value: round(total - CHECK_DEBOUNCE_MS), unit: 'ms', target: '<= 50' },
-      { name: 'overlay: longest task running ClaimLens code, 200-line claim (trace)', value: round(Math.max(0, ...ours)), unit: 'ms', target: '<= 50' },
+      { name: 'overlay: longest task running ClaimLens code, 200-line claim (trace)', value: round(Math.max(0, ...oursAll.map((t) => t.wall))), unit: 'ms', target: '<= 50' },
       { name: 'overlay: long tasks running ClaimLens code, 200-line claim (trace)', value: ours.length, unit: 'tasks', target: '<= 0' },
+      // Wall time stretches when other processes hold the CPU (a shared machine); the main
+      // thread's own CPU time for the same task does not, so it tells a slow task from a busy machine.
+      { name: 'overlay: longest ClaimLens task in main-thread CPU time, 200-line claim (trace)', value: round(Math.max(0, ...oursAll.map((t) => t.cpu))), unit: 'ms', target: '<= 50' },
       { name: 'page: long tasks after page script, with extension (PerformanceObserver)', value: tasks.length, unit: 'tasks' },
       { name: 'page: longest task after page script, with extension (PerformanceObserver)', value: round(Math.max(0, ...tasks)), unit: 'ms' },
       { name: 'page: long tasks in the same window without the extension (baseline)', value: baseline.durations.length, unit: 'tasks' },
