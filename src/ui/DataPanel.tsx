@@ -39,7 +39,14 @@ export function DataPanel({ send }: { send: Send }) {
       return setResult({ error: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest file accepted is ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` });
     }
     setResult({ busy: `Importing ${file.name}…` });
-    const reply = await send({ type: 'import-dataset', fileName: file.name, bytes: await fileToBase64(file) });
+    let bytes: string;
+    try {
+      bytes = await fileToBase64(file);
+    } catch (error) {
+      // A file moved or locked after it was picked: say so instead of "Importing…" forever.
+      return setResult({ error: `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}). The data in use is unchanged.` });
+    }
+    const reply = await send({ type: 'import-dataset', fileName: file.name, bytes });
     setResult(reply.ok ? { report: reply.data } : { error: `${file.name} was not imported: ${reply.error} The data in use is unchanged.` });
     void refresh();
   }
