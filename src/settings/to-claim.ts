@@ -1,5 +1,5 @@
 import { Claim, type ServiceLine } from '../rules/claim';
-import { normalizeCode } from '../rules/normalize-code';
+import { MODIFIER_SEPARATORS, modifiersOfToken, normalizeCode } from '../rules/normalize-code';
 import type { Settings } from './schema';
 
 /** Evaluations are the therapist's own work: an assistant never furnishes them (Pub. 100-02 ch. 15 §230.1). */
@@ -8,8 +8,9 @@ const EVALUATION_CODES = /^9716[1-8]$/;
 /**
  * A claim from the lines a content script read and the practice's settings. Settings give
  * what a portal page does not show: payer, locality, setting, unit method, participation,
- * therapy amounts billed this year (PT+SLP, OT), fee percentage. With an assistant set, lines without
- * CQ/CO get the assistant's modifier (not evaluations) so the engine applies the 85 % rate.
+ * therapy amounts billed this year (PT+SLP, OT), fee percentage. With an assistant set, lines of that
+ * assistant's discipline without CQ/CO get its modifier (not evaluations) so the engine applies
+ * the 85 % rate.
  */
 export function claimFromLines(lines: ServiceLine[], settings: Settings): Claim {
   const feePercentOfMedicare = settings.payer === 'medicare' ? 100 : settings.percentOfMedicare[settings.payer];
@@ -27,10 +28,20 @@ export function claimFromLines(lines: ServiceLine[], settings: Settings): Claim 
   });
 }
 
+/** The discipline whose assistant each modifier stands for (SLP has no assistant modifier). */
+const ASSISTANT_DISCIPLINE = { CQ: 'GP', CO: 'GO' } as const;
+
+/**
+ * CQ goes on physical therapy lines (GP), CO on occupational therapy lines (GO): on any other
+ * line it would be wrong (and the engine would flag the conflict the setting created).
+ */
 function withAssistant(line: ServiceLine, modifier: 'CQ' | 'CO'): ServiceLine {
   const typed = normalizeCode(line.code);
   if (EVALUATION_CODES.test(typed?.code ?? line.code)) return line;
-  const modifiers = [...line.modifiers, ...(typed?.modifiers ?? [])].map((m) => m.toUpperCase());
+  const modifiers = [...line.modifiers, ...(typed?.modifiers ?? [])].flatMap((text) =>
+    text.split(MODIFIER_SEPARATORS).flatMap((token) => modifiersOfToken(token) ?? []),
+  );
   if (modifiers.includes('CQ') || modifiers.includes('CO')) return line;
+  if (!modifiers.includes(ASSISTANT_DISCIPLINE[modifier])) return line;
   return { ...line, modifiers: [...line.modifiers, modifier] };
 }

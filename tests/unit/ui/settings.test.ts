@@ -67,4 +67,19 @@ describe('settings', () => {
     const kx = checkClaim(claimFromLines(lines, settings), fakeReference()).findings.filter((f) => f.rule === 'modifier.kx-required');
     expect(kx.map((f) => f.lines)).toEqual([[0]]);
   });
+
+  test("the practice's assistant modifier goes only on lines of that assistant's discipline", () => {
+    // CQ is a PT assistant's (with GP), CO an OT assistant's (with GO); SLP has none (CMS "Billing examples using CQ/CO modifiers").
+    const lines = [
+      { code: '97530', modifiers: ['GP'], dos: '2025-03-04', diagnoses: [] },
+      { code: '97110', modifiers: ['GP59'], dos: '2025-03-04', diagnoses: [] },
+      { code: '97535', modifiers: ['GO'], dos: '2025-03-04', diagnoses: [] },
+      { code: '92507', modifiers: ['GN'], dos: '2025-03-04', diagnoses: [] },
+      { code: '99213', modifiers: [], dos: '2025-03-04', diagnoses: [] },
+    ];
+    const claim = claimFromLines(lines, { ...DEFAULT_SETTINGS, assistant: 'CQ' });
+    expect(claim.lines.map((l) => l.modifiers)).toEqual([['GP', 'CQ'], ['GP59', 'CQ'], ['GO'], ['GN'], []]);
+    const findings = checkClaim(claim, fakeReference()).findings;
+    expect(findings.filter((f) => f.rule === 'modifier.assistant-conflict')).toEqual([]);
+  });
 });
