@@ -78,7 +78,9 @@ function rowsOf(section: Element): Element[] {
 }
 
 function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+  const cells: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'td' || c.localName === 'th') cells.push(c);
+  return cells;
 }
 
 const span = (cell: Element, attr: 'colspan' | 'rowspan'): number => Math.max(1, Number(cell.getAttribute(attr)) || 1);
@@ -143,7 +145,7 @@ function ariaHeaders(grid: Element): string[] {
 }
 
 /** Column of each cell of a row, computed once per row per scan. */
-const rowColumns = new WeakMap<Element, { cells: readonly Element[]; columns: Map<Element, number> }>();
+const rowColumns = new WeakMap<Element, { children: number; columns: Map<Element, number> }>();
 
 /** The column index of a cell within its row (colspans counted; aria-colindex wins). */
 export function columnIndex(cell: Element): number {
@@ -153,14 +155,14 @@ export function columnIndex(cell: Element): number {
     const row = cell.parentElement;
     if (row?.localName === 'tr') {
       let known = rowColumns.get(row);
-      if (!known || known.cells.length !== row.childElementCount || !known.columns.has(cell)) {
+      if (!known || known.children !== row.childElementCount || !known.columns.has(cell)) {
         const columns = new Map<Element, number>();
         let col = 0;
         for (const c of cellsOf(row)) {
           columns.set(c, col);
           col += span(c, 'colspan');
         }
-        known = { cells: Array.from(row.children), columns };
+        known = { children: row.childElementCount, columns };
         rowColumns.set(row, known);
       }
       return known.columns.get(cell) ?? -1;
