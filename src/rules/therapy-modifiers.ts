@@ -5,7 +5,7 @@ import { SOURCES } from './sources';
 const DISCIPLINE_NAMES = { GP: 'physical therapy', GO: 'occupational therapy', GN: 'speech-language pathology' } as const;
 
 /** Which discipline each assistant modifier belongs to (SLP has no assistant modifier). */
-const ASSISTANT_DISCIPLINE = { CQ: 'GP', CO: 'GO' } as const;
+export const ASSISTANT_DISCIPLINE = { CQ: 'GP', CO: 'GO' } as const;
 const ASSISTANT_NAMES = { CQ: 'a physical therapist assistant', CO: 'an occupational therapy assistant' } as const;
 
 /** GP/GO/GN on always-therapy codes; CQ/CO consistent with the discipline. */

@@ -1,5 +1,6 @@
 import { Claim, type ServiceLine } from '../rules/claim';
 import { MODIFIER_SEPARATORS, modifiersOfToken, normalizeCode } from '../rules/normalize-code';
+import { ASSISTANT_DISCIPLINE } from '../rules/therapy-modifiers';
 import type { Settings } from './schema';
 
 /** Evaluations are the therapist's own work: an assistant never furnishes them (Pub. 100-02 ch. 15 §230.1). */
@@ -27,9 +28,6 @@ export function claimFromLines(lines: ServiceLine[], settings: Settings): Claim 
     lines: settings.assistant === 'none' ? lines : lines.map((line) => withAssistant(line, settings.assistant as 'CQ' | 'CO')),
   });
 }
-
-/** The discipline whose assistant each modifier stands for (SLP has no assistant modifier). */
-const ASSISTANT_DISCIPLINE = { CQ: 'GP', CO: 'GO' } as const;
 
 /**
  * CQ goes on physical therapy lines (GP), CO on occupational therapy lines (GO): on any other
