@@ -33,18 +33,17 @@ export function checkCoverage(index: ClaimIndex): Finding[] {
         }
         continue;
       }
-      if (!info?.severity) {
-        if (!info) {
-          findings.push({
-            rule: 'coverage.not-payable',
-            severity: 'warning',
-            lines: [line.index],
-            message: `${code} has PFS status ${status}, which ClaimLens does not know: check whether Medicare pays it.`,
-            source,
-          });
-        }
+      if (!info) {
+        findings.push({
+          rule: 'coverage.not-payable',
+          severity: 'warning',
+          lines: [line.index],
+          message: `${code} has PFS status ${status}, which ClaimLens does not know: check whether Medicare pays it.`,
+          source,
+        });
         continue;
       }
+      if (!info.severity) continue; // paid (A)
       const replacement = MEDICARE_REPLACEMENT[code];
       const priced = isPricedRvu(rvu);
       const payment =
