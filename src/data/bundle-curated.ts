@@ -1,32 +1,16 @@
 import { z } from 'zod';
 import type { CuratedCode, TipRule } from './reference';
 import { BundleFormatError } from './bundle-text';
+import { CuratedCodeSchema, TipRuleSchema } from '../rules/curated-schema';
 
 /**
  * Curated bundles (curated-codes.json, curated-tips.json): byte-for-byte copies of
  * data/curated/codes.json and tips.json (written by the engine engineer). Accepted as a
  * bare array or wrapped as {entries|codes: […]} / {tips: […]}.
  */
-export const curatedCodeSchema = z.object({
-  code: z.string().regex(/^[0-9A-Z]{5}$/),
-  kind: z.enum(['timed', 'untimed']),
-  unitMinutes: z.number().int().positive().optional(),
-  alwaysTherapy: z.boolean(),
-  summary: z.string().optional(),
-  source: z.string().min(1),
-});
-
-export const tipRuleSchema = z.object({
-  id: z.string().min(1),
-  codes: z.array(z.string()).min(1),
-  withCodes: z.array(z.string()).optional(),
-  missingModifiers: z.array(z.string()).optional(),
-  payers: z.array(z.enum(['medicare', 'commercial', 'workers-comp'])).optional(),
-  unitsAbove: z.number().optional(),
-  severity: z.enum(['info', 'warning']),
-  message: z.string().min(1),
-  source: z.string().min(1),
-});
+/** The engine's schemas (src/rules/curated-schema.ts): one definition of a valid curated entry. */
+export const curatedCodeSchema = CuratedCodeSchema;
+export const tipRuleSchema = TipRuleSchema;
 
 function unwrap(json: unknown, keys: readonly string[]): unknown {
   if (Array.isArray(json)) return json;

@@ -15,12 +15,12 @@ const rvuRow = (code: string, work: string, pe: string, mp: string, cf: string, 
 export const FILES: Record<string, string> = {
   'curated-codes.json': JSON.stringify({
     entries: [
-      { code: '97530', kind: 'timed', unitMinutes: 15, alwaysTherapy: true, summary: 'Dynamic activities to improve functional performance, per 15 minutes.', source: 'test' },
-      { code: '97150', kind: 'untimed', alwaysTherapy: true, summary: 'Therapeutic procedures in a group of two or more patients.', source: 'test' },
-      { code: '97110', kind: 'timed', unitMinutes: 15, alwaysTherapy: true, summary: 'Therapeutic exercise for strength and range of motion, per 15 minutes.', source: 'test' },
+      { code: '97530', kind: 'timed', unitMinutes: 15, alwaysTherapy: true, summary: 'Dynamic activities to improve functional performance, per 15 minutes.', source: 'test fixture' },
+      { code: '97150', kind: 'untimed', alwaysTherapy: true, summary: 'Therapeutic procedures in a group of two or more patients.', source: 'test fixture' },
+      { code: '97110', kind: 'timed', unitMinutes: 15, alwaysTherapy: true, summary: 'Therapeutic exercise for strength and range of motion, per 15 minutes.', source: 'test fixture' },
     ],
   }),
-  'curated-tips.json': JSON.stringify({ tips: [{ id: 'group-and-one-on-one', codes: ['97150'], withCodes: ['97530'], severity: 'info', message: 'Group and one-on-one therapy on the same day need separate time.', source: 'test' }] }),
+  'curated-tips.json': JSON.stringify({ tips: [{ id: 'group-and-one-on-one', codes: ['97150'], withCodes: ['97530'], severity: 'info', message: 'Group and one-on-one therapy on the same day need separate time.', source: 'test fixture' }] }),
   'conversion-factors.json': JSON.stringify({
     format: 'claimlens-conversion-factors-v1',
     factors: [
