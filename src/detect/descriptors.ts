@@ -61,52 +61,52 @@ export function labelMap(trees: ReadonlyArray<Document | ShadowRoot | Element>):
 }
 
 export function describe(el: Element, context: ScanContext, attrs: Attributes = readAttributes(el)): Descriptor[] {
-  const headers = context.headers;
   const out: Descriptor[] = [];
-  const add = (source: Descriptor['source'], text: string | null | undefined): void => {
-    if (text && text.trim()) out.push({ source, text: text.length > 120 ? text.slice(0, 120) : text });
-  };
   const tag = el.localName;
   const editable = attrs.get('contenteditable');
   const control = tag === 'input' || tag === 'select' || tag === 'textarea' || attrs.get('role') === 'combobox'
     || (editable !== undefined && editable !== 'false');
-  if (control) {
-    const labels = context.labels.get(el);
-    if (labels) for (const label of labels) add('label', ownText(label));
-    add('aria-label', attrs.get('aria-label'));
-    const labelledBy = attrs.get('aria-labelledby');
-    if (labelledBy) {
-      for (const id of labelledBy.split(/\s+/)) {
-        const target = id ? byIdInTree(el, id) : null;
-        if (target && target !== el) add('aria-labelledby', ownText(target));
-      }
-    }
-    add('name', attrs.get('name'));
-    add('id', attrs.get('id'));
-    add('placeholder', attrs.get('placeholder'));
-    add('title', attrs.get('title'));
-  }
-  const addDataAttributes = (from: Attributes): void => {
-    if (hasDataAttribute(from)) for (const attr of DATA_ATTRIBUTES) add('data-attribute', from.get(attr));
-  };
-  const cell = control ? cellOf(el) : el;
   if (!control) {
     // A read-only cell is known by its column: nothing at all when it is itself a header.
-    const header = headerTextFor(el, headers);
+    const header = headerTextFor(el, context.headers);
     if (!header) return out;
-    add('column-header', header);
-    addDataAttributes(attrs);
+    add(out, 'column-header', header);
+    addDataAttributes(out, attrs);
     return out;
   }
-  addDataAttributes(attrs);
+  const labels = context.labels.get(el);
+  if (labels) for (const label of labels) add(out, 'label', ownText(label));
+  add(out, 'aria-label', attrs.get('aria-label'));
+  const labelledBy = attrs.get('aria-labelledby');
+  if (labelledBy) {
+    for (const id of labelledBy.split(/\s+/)) {
+      const target = id ? byIdInTree(el, id) : null;
+      if (target && target !== el) add(out, 'aria-labelledby', ownText(target));
+    }
+  }
+  // Read before the names below are added: whether the user sees a name for this field.
+  const named = out.length > 0;
+  add(out, 'name', attrs.get('name'));
+  add(out, 'id', attrs.get('id'));
+  add(out, 'placeholder', attrs.get('placeholder'));
+  add(out, 'title', attrs.get('title'));
+  addDataAttributes(out, attrs);
+  const cell = cellOf(el);
   if (cell) {
-    add('column-header', headerTextFor(cell, headers));
-    if (cell !== el) addDataAttributes(readAttributes(cell));
+    add(out, 'column-header', headerTextFor(cell, context.headers));
+    if (cell !== el) addDataAttributes(out, readAttributes(cell));
   }
-  if (control && out.every((d) => d.source !== 'label' && d.source !== 'aria-label' && d.source !== 'aria-labelledby')) {
-    add('nearby-text', nearbyText(el, cell));
-  }
+  if (!named) add(out, 'nearby-text', nearbyText(el, cell));
   return out;
+}
+
+/** Describing text is short: blank text says nothing, long text is cut. */
+function add(out: Descriptor[], source: Descriptor['source'], text: string | null | undefined): void {
+  if (text && text.trim()) out.push({ source, text: text.length > 120 ? text.slice(0, 120) : text });
+}
+
+function addDataAttributes(out: Descriptor[], from: Attributes): void {
+  if (hasDataAttribute(from)) for (const attr of DATA_ATTRIBUTES) add(out, 'data-attribute', from.get(attr));
 }
 
 function hasDataAttribute(attrs: Attributes): boolean {
