@@ -38,6 +38,9 @@ const VALUE_OPTIONS: Record<string, (value: string, overrides: ContextOverrides)
   ytd: (value, o) => {
     o.therapyYearToDate = dollars(value, '--ytd');
   },
+  'ytd-ot': (value, o) => {
+    o.therapyYearToDateOt = dollars(value, '--ytd-ot');
+  },
   percent: (value, o) => {
     const n = dollars(value, '--percent');
     if (n <= 0) throw new InputError(`--percent expects a percentage above 0, got "${value}"`);

@@ -11,6 +11,7 @@ export type ContextOverrides = Partial<
     | 'participating'
     | 'qualifyingApm'
     | 'therapyYearToDate'
+    | 'therapyYearToDateOt'
     | 'feePercentOfMedicare'
   >
 >;

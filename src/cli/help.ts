@@ -22,7 +22,9 @@ Options (override the claim file):
   --setting non-facility|facility
   --non-par                 non-participating provider (--par for participating)
   --qp                      qualifying APM participant (2026 QP conversion factor)
-  --ytd DOLLARS             therapy allowed amounts already billed this year (KX threshold)
+  --ytd DOLLARS             PT and SLP allowed amounts already billed this year (KX threshold;
+                            also counted for OT unless --ytd-ot is given)
+  --ytd-ot DOLLARS          OT allowed amounts already billed this year (OT's own KX threshold)
   --percent N               commercial / workers' comp fee as a percentage of Medicare
   --format json|csv         input format (default: by file extension, then by content)
   --json                    print {"findings": [...], "fees": {...}} as JSON

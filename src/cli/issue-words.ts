@@ -19,6 +19,7 @@ const FIELD_EXPECTATION: Record<string, string> = {
   participating: 'true or false',
   qualifyingApm: 'true or false',
   therapyYearToDate: 'an amount in dollars',
+  therapyYearToDateOt: 'an amount in dollars',
   feePercentOfMedicare: 'a percentage such as 120',
 };
 

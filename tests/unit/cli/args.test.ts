@@ -39,6 +39,10 @@ describe('parseArgs', () => {
     });
   });
 
+  it('--ytd-ot gives the OT amount of the year (OT has its own KX threshold)', () => {
+    expect(parseArgs(['check', 'a.json', '--ytd', '2400', '--ytd-ot', '300'])).toMatchObject({ overrides: { therapyYearToDate: 2400, therapyYearToDateOt: 300 } });
+  });
+
   it('takes - as standard input', () => {
     expect(parseArgs(['check', '-', '--format', 'csv'])).toMatchObject({ input: '-', format: 'csv' });
   });
