@@ -30,7 +30,7 @@ export function applyMarks(forms: DetectedForm[], roots: readonly ScanRoot[], pr
 
 function markedIn(roots: readonly ScanRoot[]): Element[] {
   const out: Element[] = [];
-  for (const root of roots) out.push(...Array.from(root.querySelectorAll(`[${FIELD_ATTRIBUTE}]`)));
+  for (const root of roots) root.querySelectorAll(`[${FIELD_ATTRIBUTE}]`).forEach((el) => out.push(el));
   return out;
 }
 
