@@ -20,7 +20,7 @@ import { unpackEdits, type PackedEdit } from './ptp-pack';
 import { RecordReader } from './read-records';
 import type { DatasetEntry, StoredGpci, StoredHcpcs, StoredMue, StoredPtp, StoredRvu } from './records';
 import { covers, isReadable, readRegistry, toRef } from './registry';
-import { datasetsForDos } from './select';
+import { datasetsForDos, newestOfKind } from './select';
 
 export interface PrefetchOptions {
   /** Localities the claim may be priced in; omitted = the whole (small) GPCI table. */
@@ -160,11 +160,6 @@ class Prefetched implements PrefetchedReference {
   }
 }
 
-/** Newest readable dataset of a kind (for tables not chosen by date: HCPCS, curated). */
-function newest(registry: DatasetEntry[], kind: DatasetEntry['kind']): DatasetEntry | undefined {
-  return registry.filter((e) => e.kind === kind && isReadable(e)).sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : b.order - a.order))[0];
-}
-
 export async function prefetchReference(store: ReferenceStore, rawCodes: string[], rawDos: string[], options: PrefetchOptions = {}): Promise<PrefetchedReference> {
   const registry = (await readRegistry(store.db)).filter(isReadable);
   const codes = new Set(rawCodes.map(codeOf).filter((c) => c !== ''));
@@ -202,13 +197,13 @@ export async function prefetchReference(store: ReferenceStore, rawCodes: string[
       ref.gpcis.set(entry.key, (rows ?? []).filter((r) => !wanted || wanted.has(r.locality)));
     });
   }
-  const hcpcs = newest(registry, 'hcpcs');
+  const hcpcs = newestOfKind(registry, 'hcpcs'); // registry: readable entries only
   if (hcpcs) for (const code of codes) reader.byCode<StoredHcpcs>('hcpcs', hcpcs.key, code, (row) => row && ref.hcpcs.set(`${hcpcs.key}|${code}`, row));
-  const cf = newest(registry, 'conversion-factor');
+  const cf = newestOfKind(registry, 'conversion-factor');
   if (cf) reader.doc(cf.key, 'factors', (doc) => (ref.factors = (doc?.value as ConversionFactorEntry[] | undefined) ?? []));
-  const curated = newest(registry, 'curated-codes');
+  const curated = newestOfKind(registry, 'curated-codes');
   if (curated) reader.doc(curated.key, 'codes', (doc) => (ref.curated = new Map(((doc?.value as CuratedCode[] | undefined) ?? []).map((c) => [c.code, c]))));
-  const tips = newest(registry, 'curated-tips');
+  const tips = newestOfKind(registry, 'curated-tips');
   if (tips) reader.doc(tips.key, 'tips', (doc) => (ref.tipList = (doc?.value as TipRule[] | undefined) ?? []));
   await reader.done();
 

@@ -8,16 +8,14 @@ import { normalizeCode } from '../../rules/normalize-code';
 import type { CodeSearchHit, ReferenceStore } from './api';
 import { bucketOf, type BucketStoreName, type DatasetEntry, type StoredBucket, type StoredDoc, type StoredHcpcs } from './records';
 import { isReadable, readRegistry } from './registry';
+import { newestOfKind } from './select';
 import { labelWords } from './words';
-
-const newestOf = (registry: DatasetEntry[], kind: DatasetEntry['kind']): DatasetEntry | undefined =>
-  registry.filter((e) => e.kind === kind).sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : b.order - a.order))[0];
 
 export async function searchCodes(store: ReferenceStore, query: string, limit = 20): Promise<CodeSearchHit[]> {
   const db = store.db;
   const registry = (await readRegistry(db)).filter((e) => e.state === 'active');
-  const curatedEntry = newestOf(registry, 'curated-codes');
-  const hcpcsEntry = newestOf(registry, 'hcpcs');
+  const curatedEntry = newestOfKind(registry, 'curated-codes');
+  const hcpcsEntry = newestOfKind(registry, 'hcpcs');
   const curated = new Map(((((curatedEntry && (await db.get('docs', [curatedEntry.key, 'codes']))) as StoredDoc | undefined)?.value as CuratedCode[] | undefined) ?? []).map((c) => [c.code, c]));
 
   const label = async (code: string): Promise<string> => {

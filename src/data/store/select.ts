@@ -33,3 +33,10 @@ export function datasetsForDos(entries: readonly DatasetEntry[], kind: DatasetEn
   const one = datasetForDos(entries, kind, dos);
   return one ? [one] : [];
 }
+
+/** Newest dataset of a kind by effective date, the later one in seed/import order on a tie (HCPCS, curated: not chosen by date). */
+export function newestOfKind(entries: readonly DatasetEntry[], kind: DatasetEntry['kind']): DatasetEntry | undefined {
+  return entries
+    .filter((e) => e.kind === kind)
+    .sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : b.order - a.order))[0];
+}
