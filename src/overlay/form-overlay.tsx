@@ -218,7 +218,7 @@ export class FormOverlay {
     // repaints the page around them, so they come in a few full batches, not one per slice.
     const fresh: BadgeSlot[] = [];
     const attachFresh = () => {
-      for (const slot of fresh) if (this.badges.get(slot.anchor) === slot) this.track(slot);
+      for (const slot of fresh) if (this.badges.get(slot.anchor) === slot) this.attach(slot);
       fresh.length = 0;
     };
     const slice = () => {
@@ -253,7 +253,7 @@ export class FormOverlay {
     return slot;
   }
 
-  private track(slot: BadgeSlot): void {
+  private attach(slot: BadgeSlot): void {
     this.deps.positioner.attach(slot.host.element, slot.anchor, (upward) => {
       slot.openUpward = upward;
       // Closed details are not drawn: they pick the direction up when they open.

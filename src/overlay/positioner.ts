@@ -45,14 +45,10 @@ export class Positioner {
     this.view = layer.ownerDocument.defaultView ?? window;
   }
 
-  /** Keeps an attached host beside its field. */
-  track(host: HTMLElement, anchor: Element, onPlaced?: (openUpward: boolean) => void): void {
-    this.items.set(host, { host, anchor, onPlaced });
-    this.dirty?.add(host);
-    this.request();
-  }
-
-  /** Adds a host that is not in the document yet: it joins the layer, placed, in a coming frame. */
+  /**
+   * Adds a host that is not in the document yet: it joins the layer, placed, in a coming
+   * frame, and is kept beside its field from then on.
+   */
   attach(host: HTMLElement, anchor: Element, onPlaced?: (openUpward: boolean) => void): void {
     this.pending.set(host, { host, anchor, onPlaced });
     this.request();
