@@ -9,7 +9,7 @@ import { unpackEdits, type PackedEdit } from './ptp-pack';
 import { RecordReader } from './read-records';
 import type { DatasetEntry, StoredDoc, StoredMue, StoredPtp, StoredRvu } from './records';
 import { covers, isReadable, readRegistry, toRef } from './registry';
-import { datasetForDos } from './select';
+import { datasetForDos, newestOfKind } from './select';
 import { statusMeaning } from './status-meaning';
 
 const DEFAULT_PTP_LIMIT = 50;
@@ -54,7 +54,7 @@ export async function lookupCode(store: ReferenceStore, raw: string, options: Lo
     reader.byCode<StoredPtp>('ptp', ptpEntry.key, code, (row) => (forward = row));
     reader.byCode<StoredPtp>('ptpRev', ptpEntry.key, code, (row) => (reverse = row));
   }
-  const cfEntry = registry.filter((e) => e.kind === 'conversion-factor').sort((a, b) => b.order - a.order)[0];
+  const cfEntry = newestOfKind(registry, 'conversion-factor'); // the same choice as the claim prefetch
   let factors: ConversionFactorEntry[] = [];
   if (cfEntry) reader.doc(cfEntry.key, 'factors', (doc: StoredDoc | null) => (factors = (doc?.value as ConversionFactorEntry[] | undefined) ?? []));
   await reader.done();
