@@ -95,7 +95,10 @@ export function classifyDescriptors(descriptors: ReturnType<typeof describe>): C
 /** Attributes a classification is read from: a change means classify again. */
 function signature(el: Element, attrs: Attributes): string {
   let sig = el.parentNode ? '1' : '0';
-  for (const [name, value] of attrs) sig += `|${name}=${value}`;
+  // forEach: no entry arrays per attribute (this runs for every candidate of a page).
+  attrs.forEach((value, name) => {
+    sig += `|${name}=${value}`;
+  });
   return sig;
 }
 

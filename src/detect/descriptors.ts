@@ -110,8 +110,11 @@ function addDataAttributes(out: Descriptor[], from: Attributes): void {
 }
 
 function hasDataAttribute(attrs: Attributes): boolean {
-  for (const name of attrs.keys()) if (DATA_ATTRIBUTE_SET.has(name)) return true;
-  return false;
+  let found = false;
+  attrs.forEach((_, name) => {
+    if (DATA_ATTRIBUTE_SET.has(name)) found = true;
+  });
+  return found;
 }
 
 /** "<span>CPT:</span><input>" or "<td>CPT:</td><td><input></td>": the short text just before. */
