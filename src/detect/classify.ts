@@ -45,7 +45,8 @@ export function classifyDescriptors(descriptors: ReturnType<typeof describe>): C
   const totals: KindScores = {};
   let strongCpt = false;
   const tokenLists: string[][] = [];
-  for (const d of descriptors) {
+  for (let i = 0; i < descriptors.length; i++) {
+    const d = descriptors[i]!;
     const { scores, tokens } = scoreText(d.text);
     const weight = SOURCE_WEIGHT[d.source];
     for (const kind in scores) {

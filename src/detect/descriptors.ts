@@ -24,7 +24,11 @@ export function readAttributes(el: Element): Attributes {
   // Most cells and many wrappers have no attribute at all: one cheap call says so.
   if (!el.hasAttributes()) return NO_ATTRIBUTES;
   const out = new Map<string, string>();
-  for (const name of el.getAttributeNames()) {
+  const names = el.getAttributeNames();
+  // Indexed loops in the per-candidate paths: for…of allocates an iterator result per step
+  // until the code is optimised, and a first scan runs mostly unoptimised.
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     if (DESCRIBING_ATTRIBUTES.has(name)) out.set(name, el.getAttribute(name) ?? '');
   }
   return out;
