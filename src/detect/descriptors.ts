@@ -53,13 +53,13 @@ export interface ScanContext {
 export function labelMap(trees: ReadonlyArray<Document | ShadowRoot | Element>): Map<Element, HTMLLabelElement[]> {
   const map = new Map<Element, HTMLLabelElement[]>();
   for (const tree of trees) {
-    for (const label of Array.from(tree.querySelectorAll('label'))) {
+    tree.querySelectorAll('label').forEach((label) => {
       const control = label.control;
-      if (!control) continue;
+      if (!control) return;
       const list = map.get(control);
       if (list) list.push(label);
       else map.set(control, [label]);
-    }
+    });
   }
   return map;
 }
