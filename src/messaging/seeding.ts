@@ -1,10 +1,10 @@
-import type { BundleSource, DatasetKind, ReferenceStore, SeedStatus } from '../data/store/api';
+import type { BundleSource, DatasetKind, ReferenceStore, SeedProgress, SeedStatus } from '../data/store/api';
 
 /** The store functions seeding uses (injected: unit tests pass fakes). */
 export interface SeedingDeps {
   openStore(): Promise<ReferenceStore>;
   bundleSource(): Promise<BundleSource>;
-  seedFromBundles(store: ReferenceStore, source: BundleSource): Promise<SeedStatus>;
+  seedFromBundles(store: ReferenceStore, source: BundleSource, onProgress?: (progress: SeedProgress) => void): Promise<SeedStatus>;
   getSeedStatus(store: ReferenceStore): Promise<SeedStatus>;
 }
 
@@ -22,6 +22,8 @@ export class Seeding {
   private storePromise?: Promise<ReferenceStore>;
   private seedPromise?: Promise<SeedStatus>;
   private lastError?: string;
+  /** Resolvers of waitFor calls sleeping until the seed commits its next chunk. */
+  private sleepers: Array<() => void> = [];
 
   constructor(private readonly deps: SeedingDeps) {}
 
@@ -35,7 +37,7 @@ export class Seeding {
     this.seedPromise ??= (async () => {
       const store = await this.store();
       const source = await this.deps.bundleSource();
-      return this.deps.seedFromBundles(store, source);
+      return this.deps.seedFromBundles(store, source, () => this.wakeWaiters());
     })();
     return this.seedPromise.then(
       (status) => {
@@ -58,6 +60,27 @@ export class Seeding {
   async resume(): Promise<void> {
     const status = await this.status().catch(() => undefined);
     if (!status?.complete) await this.start();
+  }
+
+  private wakeWaiters(): void {
+    const sleepers = this.sleepers;
+    this.sleepers = [];
+    for (const wake of sleepers) wake();
+  }
+
+  /** Until the seed commits a chunk (what a waiting request looks for), or `ms` at most. */
+  private nextChunk(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.sleepers = this.sleepers.filter((s) => s !== wake);
+        resolve();
+      }, ms);
+      this.sleepers.push(wake);
+    });
   }
 
   async status(): Promise<SeedStatus & { error?: string }> {
@@ -88,7 +111,9 @@ export class Seeding {
             : `ClaimLens reference data is still loading (${percent} %, waiting for ${missing.join(', ')}). Try again in a few seconds.`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(10, deadline - Date.now()))));
+      // Re-read when the seed commits a chunk rather than on a timer: the therapy chunks are
+      // answered as soon as they land (the timer only covers a seed running in another context).
+      await this.nextChunk(Math.min(250, Math.max(10, deadline - Date.now())));
     }
   }
 }

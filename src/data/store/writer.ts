@@ -14,7 +14,7 @@ export interface ChunkProgress {
   chunksTotal: number;
 }
 
-const progressKey = (key: string): string => `progress:${key}`;
+export const progressKey = (key: string): string => `progress:${key}`;
 
 /** Generations being imported in this context right now (a stale 'staging' one is left over from a stopped worker). */
 export const importsInProgress = new Set<string>();
