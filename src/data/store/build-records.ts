@@ -4,7 +4,7 @@
  * next start and continue with chunk k+1.
  */
 import type { DatasetContent, PtpGroupRow } from './content';
-import { countEdits, reverseIndex } from './ptp-pack';
+import { countEdits, reverseIndex, reverseIndexOf } from './ptp-pack';
 import { bucketOf, type BucketItems, type BucketStoreName, type StoreRecord, type StoredBucket } from './records';
 import { labelWords } from './words';
 
@@ -48,6 +48,12 @@ export interface BuiltDataset {
    */
   priorityChunks?: number;
   priorityCodes?: string[];
+  /**
+   * PTP with priority codes: the chunks after `priorityChunks` are empty placeholders (their
+   * layout is fixed) until this fills them — the reverse index of every other code is most
+   * of the build, so the therapy chunks are written without waiting for it.
+   */
+  buildRest?: () => void;
 }
 
 function chunk(records: StoreRecord[], limits: ChunkLimits): StoreRecord[][] {
@@ -83,6 +89,7 @@ function wordItems(labels: Iterable<[string, string]>): Item[] {
 function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlySet<string>, limits: ChunkLimits): BuiltDataset {
   const items: Item[] = [];
   const forward = [...groups];
+  if (priority.size > 0) return buildPtpPriorityFirst(ds, forward, priority, limits);
   let rows = 0;
   for (const group of forward) {
     const n = countEdits(group.packed);
@@ -91,6 +98,65 @@ function buildPtp(ds: string, groups: Iterable<PtpGroupRow>, priority: ReadonlyS
   }
   for (const { code, packed, count } of reverseIndex(forward)) items.push({ store: 'ptpRev', key: code, value: { ds, code, n: count, e: packed }, n: count });
   return { ...priorityFirst(bucketize(ds, items), priority, limits), rows };
+}
+
+const bucketId = (store: BucketStoreName, b: string): string => `${store}|${b}`;
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * PTP, therapy codes first: the buckets (4-character prefixes) of the priority codes, in both
+ * directions, are built now; the other buckets' sizes are counted so the chunk layout is
+ * fixed (a resumed seed continues at the same chunk), and their records are built by
+ * `buildRest` only when the second pass needs them.
+ */
+function buildPtpPriorityFirst(ds: string, forward: PtpGroupRow[], priority: ReadonlySet<string>, limits: ChunkLimits): BuiltDataset {
+  const prefixes = new Set([...priority].map((code) => bucketOf('ptp', code)));
+  const isFirst = (code: string): boolean => prefixes.has(bucketOf('ptp', code));
+  let rows = 0;
+  const firstItems: Item[] = [];
+  const restForward: Item[] = [];
+  for (const group of forward) {
+    const n = countEdits(group.packed);
+    rows += n;
+    const item: Item = { store: 'ptp', key: group.column1, value: { ds, code: group.column1, n, e: group.packed }, n };
+    (isFirst(group.column1) ? firstItems : restForward).push(item);
+  }
+  const reverse = reverseIndexOf(forward, isFirst);
+  for (const { code, packed, count } of reverse.rows) firstItems.push({ store: 'ptpRev', key: code, value: { ds, code, n: count, e: packed }, n: count });
+  const firstChunks = chunk(bucketize(ds, firstItems), limits);
+
+  // Layout of the rest from bucket ids and sizes alone (same order as bucketize: by id).
+  const restSizes = new Map<string, number>();
+  const add = (id: string, n: number) => restSizes.set(id, (restSizes.get(id) ?? 0) + n);
+  for (const item of restForward) add(bucketId('ptp', bucketOf('ptp', item.key)), item.n);
+  for (const [code, n] of reverse.others) add(bucketId('ptpRev', bucketOf('ptpRev', code)), n);
+  const layout = chunk(
+    [...restSizes].map(([id, n]) => ({ id, n })).sort(byId).map((b) => ({ store: 'ptp', value: { ds, b: b.id, n: b.n, items: {} } }) as StoreRecord),
+    limits,
+  );
+  const chunks: StoreRecord[][] = [...firstChunks, ...layout.map(() => [])];
+  let restBuilt = layout.length === 0;
+  const buildRest = () => {
+    if (restBuilt) return;
+    const items: Item[] = restForward;
+    for (const { code, packed, count } of reverseIndexOf(forward, (code) => !isFirst(code)).rows) items.push({ store: 'ptpRev', key: code, value: { ds, code, n: count, e: packed }, n: count });
+    const records = bucketize(ds, items);
+    let next = 0;
+    layout.forEach((planned, c) => {
+      const built = records.slice(next, next + planned.length);
+      next += planned.length;
+      // The layout was counted from the same buckets: a mismatch is a bug, never written.
+      const same = built.every((r, i) => {
+        const p = planned[i]?.value;
+        return 'b' in r.value && p !== undefined && 'b' in p && bucketId(r.store as BucketStoreName, r.value.b) === p.b;
+      });
+      if (!same) throw new Error(`PTP chunk layout mismatch in chunk ${c}`);
+      chunks[firstChunks.length + c] = built;
+    });
+    if (next !== records.length) throw new Error('PTP chunk layout mismatch (record count)');
+    restBuilt = true;
+  };
+  return { chunks, rows, priorityChunks: firstChunks.length, priorityCodes: [...priority].sort(), buildRest };
 }
 
 /** Records of the priority codes first (in their own chunks), then the rest. */

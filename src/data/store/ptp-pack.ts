@@ -69,6 +69,17 @@ const base36 = (c: number): number => (c <= 57 ? c - 48 : c - 55);
  * seconds), relying on the packed format's fixed 5-character codes.
  */
 export function reverseIndex(groups: ReadonlyArray<{ column1: string; packed: string }>): Array<{ code: string; packed: string; count: number }> {
+  return reverseIndexOf(groups, () => true).rows;
+}
+
+/**
+ * The reverse index restricted to the column-2 codes `keep` accepts (the seed builds the
+ * therapy codes' buckets first); `others` counts the edits of every code left out.
+ */
+export function reverseIndexOf(
+  groups: ReadonlyArray<{ column1: string; packed: string }>,
+  keep: (code: string) => boolean,
+): { rows: Array<{ code: string; packed: string; count: number }>; others: Map<string, number> } {
   const total = groups.reduce((sum, g) => sum + countEdits(g.packed), 0);
   const column2Of = new Int32Array(total);
   const groupOf = new Int32Array(total);
@@ -77,6 +88,9 @@ export function reverseIndex(groups: ReadonlyArray<{ column1: string; packed: st
   const keys: string[] = [];
   const denseOf = new Map<number, number>();
   const codes: string[] = [];
+  /** Left-out codes get negative ids (-1 - index into `skipped`). */
+  const skipped: string[] = [];
+  const skippedCounts: number[] = [];
   let n = 0;
   groups.forEach((group, g) => {
     const p = group.packed;
@@ -96,9 +110,20 @@ export function reverseIndex(groups: ReadonlyArray<{ column1: string; packed: st
         const id = (((base36(p.charCodeAt(q)) * 36 + base36(p.charCodeAt(q + 1))) * 36 + base36(p.charCodeAt(q + 2))) * 36 + base36(p.charCodeAt(q + 3))) * 36 + base36(p.charCodeAt(q + 4));
         let d = denseOf.get(id);
         if (d === undefined) {
-          d = codes.length;
-          codes.push(p.slice(q, q + 5));
+          const code = p.slice(q, q + 5);
+          if (keep(code)) {
+            d = codes.length;
+            codes.push(code);
+          } else {
+            d = -1 - skipped.length;
+            skipped.push(code);
+            skippedCounts.push(0);
+          }
           denseOf.set(id, d);
+        }
+        if (d < 0) {
+          skippedCounts[-1 - d]! += 1;
+          continue;
         }
         column2Of[n] = d;
         groupOf[n] = g;
@@ -128,7 +153,7 @@ export function reverseIndex(groups: ReadonlyArray<{ column1: string; packed: st
     }
     out.push({ code: codes[d]!, packed: [...byKey].map(([k, list]) => `${keys[k]}:${list.join(',')}`).join(';'), count: start[d + 1]! - start[d]! });
   }
-  return out;
+  return { rows: out, others: new Map(skipped.map((code, i) => [code, skippedCounts[i]!])) };
 }
 
 /** Number of codes in a packed body. */

@@ -68,6 +68,7 @@ export async function writeGeneration(
   let retired: string[] = [];
   let state: DatasetEntry = existing && done > 0 ? existing : { ...entry, state: 'staging' };
 
+  if (until > (built.priorityChunks ?? 0)) built.buildRest?.();
   for (let i = done; i < Math.min(Math.max(total, 1), Math.max(until, 1)); i++) {
     const records: StoreRecord[] = built.chunks[i] ?? [];
     const last = i >= total - 1;
