@@ -112,6 +112,5 @@ export function placeholderView(
   };
 }
 
-export function formatMoney(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+/** Money as the popup and the CLI print it: the engine's one formatter. */
+export { dollars as formatMoney } from '../rules/money';
