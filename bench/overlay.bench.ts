@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CHECK_DEBOUNCE_MS } from '../src/overlay/timing';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -117,7 +117,7 @@ function extensionTasks(events: TraceEvent[]): Array<{ wall: number; cpu: number
 export async function run(): Promise<Result[]> {
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CLAIMLENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
   process.env.CLAIMLENS_DIST = join(ROOT, OUT_DIR, 'chrome-mv3');
-  const { CHROMIUM, launchExtension, serveStatic } = await import('../tests/e2e/harness');
+  const { launchExtension, launchPlainChromium, serveStatic } = await import('../tests/e2e/harness');
   const { waitForBadges, waitForReferenceData } = await import('../tests/e2e/overlay-helpers');
   const session = await launchExtension();
   const server = await serveStatic();
@@ -151,7 +151,7 @@ export async function run(): Promise<Result[]> {
     const oursAll = extensionTasks(await trace.stop());
     const ours = oursAll.filter((t) => t.wall > 50);
     await big.close();
-    const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const plain = await launchPlainChromium();
     const bare = await plain.newPage();
     await bare.addInitScript(observeLongTasks);
     await bare.goto(bigUrl);

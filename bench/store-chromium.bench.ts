@@ -8,13 +8,11 @@ import { createServer } from 'node:http';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchPlainChromium } from '../tests/e2e/harness';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function run(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
   const bundle = await build({ entryPoints: [join(root, 'bench', 'store-chromium-page.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, minify: true });
   const script = bundle.outputFiles[0]?.text ?? '';
   const server = createServer((req, res) => {
@@ -27,7 +25,7 @@ export async function run(): Promise<Array<{ name: string; value: number; unit: 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+  const browser = await launchPlainChromium(['--enable-precise-memory-info']);
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);

@@ -4,8 +4,8 @@
  * a grader that compares the page's marks with the fixtures' data-expect declarations.
  */
 import { build } from 'esbuild';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, ROOT } from './harness';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { ROOT, launchPlainChromium } from './harness';
 
 let bundled: Promise<string> | undefined;
 
@@ -27,8 +27,8 @@ export function detectorBundle(): Promise<string> {
   return bundled;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+export function launchBrowser(): Promise<Browser> {
+  return launchPlainChromium();
 }
 
 /** Injects the detector into every frame that does not have it yet. */

@@ -3,7 +3,7 @@
  * It fails loudly (never skips) when Chromium or the build is missing, so CI cannot go
  * green without running the browser tier.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -45,23 +45,35 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
+/**
+ * Flags for every Chromium we start: no sandbox (root in CI), and no background traffic
+ * (this machine's network is closed; Chromium would otherwise retry Google's hosts).
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Chromium without the extension: detection tests, baselines to compare the overlay with. */
+export async function launchPlainChromium(extraArgs: string[] = []): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   assertPrerequisites();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'claimlens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...CHROMIUM_FLAGS],
   });
   const externalRequests: string[] = [];
   context.on('request', (request) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, launchExtension, serveStatic, type ExtensionSession, type StaticServer } from './harness';
+import type { Page } from 'playwright-core';
+import { launchExtension, launchPlainChromium, serveStatic, type ExtensionSession, type StaticServer } from './harness';
 import { enterLines, pageLayout, readBadges, waitForBadge, waitForBadges, waitForReferenceData, type LineInput } from './overlay-helpers';
 
 /** First install seeds IndexedDB from the bundled CMS files: wait for it once. */
@@ -185,7 +185,7 @@ describe('overlay on the demo fee sheet', () => {
   });
 
   test('the overlay does not shift the page layout', async () => {
-    const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const plain = await launchPlainChromium();
     try {
       const bare = await plain.newPage({ viewport: { width: 1280, height: 720 } });
       await bare.goto(`${server.origin}/examples/demo-portal.html`);
