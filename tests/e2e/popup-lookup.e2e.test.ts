@@ -20,6 +20,8 @@ test('the popup shows 97530 at $34.61 (2025, national, non-facility) and the 971
   await page.keyboard.type('97530-GP');
   await page.locator('[data-testid="code-card"][data-code="97530"]').waitFor();
   expect(await page.getByTestId('fee-2025').textContent()).toBe('$34.61');
+  // 2026 from RVU26C: (0.44 work + 0.60 PE + 0.01 MP) × CF 33.4009 = 35.0709 → $35.07.
+  expect(await page.getByTestId('fee-2026').textContent()).toBe('$35.07');
   expect(await page.getByTestId('rvu-2025').textContent()).toContain('1.07');
   const edit = page.locator('[data-testid="ptp-column2"] [data-pair="97150|97530"]');
   expect(await edit.textContent()).toMatch(/modifier indicator 1/);
